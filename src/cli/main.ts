@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CliIo } from './cli-io.js';
+import { ConfigError, formatConfigProblem } from '../settings/config-error.js';
+import { packageRoot } from '../settings/load-config.js';
+
+type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
+
+interface CliCommand {
+  summary: string;
+  load: () => Promise<CommandRunner>;
+}
+
+/** Commands load lazily so `sitrep classify` never pays for discord.js and vice versa. */
+const commands: Record<string, CliCommand> = {
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: sitrep <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Common options: --config DIR (or SITREP_CONFIG_DIR) picks the config folder.',
+    'Run `sitrep <command> --help` for a command’s options.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage() + '\n');
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(version() + '\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`sitrep: unknown command "${name}"\n\n${usage()}\n`);
+    return 1;
+  }
+  const run = await command.load();
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    // A bad config is the user's to fix: list every problem, no stack trace, exit 2.
+    if (error instanceof ConfigError) {
+      const count = error.problems.length;
+      io.stderr.write(`sitrep: the configuration has ${count} problem${count === 1 ? '' : 's'}:\n`);
+      for (const problem of error.problems) io.stderr.write(`  ${formatConfigProblem(problem)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`sitrep: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
