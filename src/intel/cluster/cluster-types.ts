@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Story } from '../../domain/story.js';
+
+/** One annotated item as the clusterer sees it (CONTRACTS.md, issue 4). */
+export interface ClusterInput {
+  id: string;
+  title: string;
+  summary: string;
+  /** Outlet name shown to people. */
+  source: string;
+  feedId: string;
+  link: string | null;
+  /** ISO 8601 time; items are expected in published order. */
+  published: string;
+  topics: string[];
+  scores: Record<string, number>;
+  /** ISO 3166 codes from the place tagger ("AF", "AF-KDZ"). */
+  places: string[];
+  /** Actor ids from the actor tagger ("taliban", "unsc"). */
+  actors: string[];
+}
+
+export interface ClusterResult {
+  story: Story;
+  created: boolean;
+}
+
+/** How much each piece of evidence counts; defaults in cluster-options.ts. */
+export interface DecisionWeights {
+  /** Best cosine between the item and one of the story's reports (title + lede). */
+  bestReport: number;
+  /** Cosine between the item and the story's merged vocabulary. */
+  centroid: number;
+  /** Best headline-to-headline cosine. */
+  title: number;
+  /** Bonus per shared subnational place (at most two count). */
+  sharedSubdivision: number;
+  /** Bonus per shared actor (at most two count). */
+  sharedActor: number;
+  /** Penalty when both name subdivisions of one country and none is shared. */
+  subdivisionConflict: number;
+  /** Penalty when both headlines carry numbers and none is shared. */
+  numberConflict: number;
+  /** Penalty when the item names a country the story never did and vice versa. */
+  countryConflict: number;
+  /** Penalty reached when the gap since the story's last report is a full day. */
+  gapPerDay: number;
+  /** Score an item needs to join the best candidate story. */
+  threshold: number;
+}
+
+export interface StoryClustererOptions {
+  /** Reports older than this (hours, by published time) no longer attract new ones. */
+  windowHours: number;
+  weights?: Partial<DecisionWeights>;
+  /** Stories compared in full per item after inverted-index retrieval. */
+  maxCandidates?: number;
+  /** Salient terms of an item used to look up candidates. */
+  queryTerms?: number;
+  /** Terms of a report added to the inverted index. */
+  indexTerms?: number;
+  /** Posting lists longer than this are too common to retrieve by. */
+  maxPostingLength?: number;
+  /** Reports of one story kept for item-to-report comparison (first + most recent). */
+  comparedReports?: number;
+}
+
+/** Per-report evidence kept with a persisted story so the clusterer can be rebuilt. */
+export const reportEvidenceSchema = z.object({
+  title: z.array(z.string()),
+  lede: z.array(z.string()),
+  places: z.array(z.string()),
+  actors: z.array(z.string()),
+});
+export type ReportEvidence = z.infer<typeof reportEvidenceSchema>;
+
+const storyReportSchema = z.object({
+  itemId: z.string(),
+  feedId: z.string(),
+  source: z.string(),
+  title: z.string(),
+  link: z.string().nullable(),
+  published: z.string(),
+});
+
+export const storySchema = z.object({
+  id: z.string(),
+  firstReport: storyReportSchema,
+  reports: z.array(storyReportSchema),
+  topics: z.array(z.string()),
+  scores: z.record(z.string(), z.number()),
+  places: z.array(z.string()),
+  actors: z.array(z.string()),
+  firstSeen: z.string(),
+  lastUpdated: z.string(),
+});
+
+/** What is stored per story: the record plus the evidence of each report, in order. */
+export const storySnapshotSchema = z.object({
+  story: storySchema,
+  evidence: z.array(reportEvidenceSchema),
+});
+export type StorySnapshot = z.infer<typeof storySnapshotSchema>;
+
+export interface StoryClusterer {
+  /** Adds one item: it joins the best matching story in the window or starts one. */
+  add(input: ClusterInput): ClusterResult;
+  /** The persistable state of a live story (undefined once it aged out). */
+  snapshot(storyId: string): StorySnapshot | undefined;
+  /** Rebuilds stories from snapshots (any order); stories already out of the window are skipped. */
+  restore(snapshots: Iterable<StorySnapshot>): void;
+  /** Stories whose last report is still inside the window. */
+  readonly liveStories: number;
+  /** Reports held by live stories. */
+  readonly liveReports: number;
+}

@@ -1,0 +1,198 @@
+import { CandidateIndex } from './candidate-index.js';
+import { resolveClusterOptions } from './cluster-options.js';
+import type {
+  ClusterInput,
+  ClusterResult,
+  ReportEvidence,
+  StoryClusterer,
+  StoryClustererOptions,
+} from './cluster-types.js';
+import { reportTerms } from './salient-terms.js';
+import { norm } from './sparse-vector.js';
+import { scoreCandidate } from './story-decision.js';
+import { newStoryRecord, withReport } from './story-record.js';
+import { absorbReport, newStoryState, type PreparedReport, prepareReport, type StoryState } from './story-state.js';
+import { Vocabulary } from './vocabulary.js';
+
+const hourMs = 3_600_000;
+/** Pseudo-documents behind the online IDF, so a fresh process does not overrate every word. */
+const priorDocuments = 20;
+
+/**
+ * Streaming story clustering. Items arrive in published order; each joins the best
+ * matching live story or starts one. Stories whose last report is older than the
+ * window leave the index, so memory is bounded by the window, not by history.
+ */
+export function createStoryClusterer(options: StoryClustererOptions): StoryClusterer {
+  const config = resolveClusterOptions(options);
+  const windowMs = config.windowHours * hourMs;
+  const vocabulary = new Vocabulary(priorDocuments);
+  const index = new CandidateIndex(config.maxPostingLength);
+  const bySlot = new Map<number, StoryState>();
+  const byId = new Map<string, StoryState>();
+  // Lazy aging queue of [lastMs, slot]; entries made stale by later reports are skipped.
+  let queue: [number, number][] = [];
+  let queueHead = 0;
+  let nextSlot = 0;
+  let clockMs = Number.NEGATIVE_INFINITY;
+  let reportCount = 0;
+  const idf = (id: number): number => vocabulary.idf(id);
+
+  function salientIds(report: PreparedReport, limit: number): { id: number; weight: number }[] {
+    const out: { id: number; weight: number }[] = [];
+    for (let i = 0; i < report.vector.ids.length; i += 1) {
+      const id = report.vector.ids[i] ?? 0;
+      out.push({ id, weight: (report.vector.weights[i] ?? 0) * idf(id) });
+    }
+    return out.sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, limit);
+  }
+
+  function entityKeys(evidence: ReportEvidence): string[] {
+    return [...evidence.places.map((place) => `p:${place}`), ...evidence.actors.map((actor) => `a:${actor}`)];
+  }
+
+  function indexReport(state: StoryState, report: PreparedReport): void {
+    for (const { id } of salientIds(report, config.indexTerms)) {
+      if (state.indexedTerms.has(id)) continue;
+      state.indexedTerms.add(id);
+      index.addTerm(id, state.slot);
+    }
+    for (const key of entityKeys(report.evidence)) {
+      if (state.indexedEntities.has(key)) continue;
+      state.indexedEntities.add(key);
+      index.addEntity(key, state.slot);
+    }
+  }
+
+  function evict(state: StoryState): void {
+    for (const id of state.indexedTerms) index.removeTerm(id, state.slot);
+    for (const key of state.indexedEntities) index.removeEntity(key, state.slot);
+    for (const ids of state.docIds) vocabulary.removeDocument(ids);
+    reportCount -= state.docIds.length;
+    bySlot.delete(state.slot);
+    byId.delete(state.story.id);
+  }
+
+  function advanceClock(ms: number): void {
+    if (ms <= clockMs) return;
+    clockMs = ms;
+    const cutoff = clockMs - windowMs;
+    while (queueHead < queue.length) {
+      const entry = queue[queueHead];
+      if (!entry || entry[0] >= cutoff) break;
+      queueHead += 1;
+      const state = bySlot.get(entry[1]);
+      if (state && state.lastMs === entry[0]) evict(state);
+    }
+    if (queueHead > 4096 && queueHead * 2 > queue.length) {
+      queue = queue.slice(queueHead);
+      queueHead = 0;
+    }
+  }
+
+  function enqueue(state: StoryState): void {
+    // Out-of-order items can land behind the queue tail; aging then happens a little late, never early.
+    queue.push([state.lastMs, state.slot]);
+  }
+
+  function bestMatch(report: PreparedReport): StoryState | undefined {
+    const itemNorm = norm(report.vector, idf);
+    const itemTitleNorm = norm(report.title, idf);
+    const slots = index.candidates(salientIds(report, config.queryTerms), entityKeys(report.evidence), config.maxCandidates);
+    let best: StoryState | undefined;
+    let bestScore = config.weights.threshold;
+    for (const slot of slots) {
+      const state = bySlot.get(slot);
+      if (!state || Math.abs(report.publishedMs - state.lastMs) > windowMs) continue;
+      const { score } = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, config.weights);
+      if (score > bestScore || (score === bestScore && best && state.slot < best.slot)) {
+        best = state;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  function attach(state: StoryState | undefined, input: ClusterInput, report: PreparedReport): ClusterResult {
+    reportCount += 1;
+    if (state) {
+      absorbReport(state, withReport(state.story, input), report, config.comparedReports);
+      indexReport(state, report);
+      enqueue(state);
+      return { story: state.story, created: false };
+    }
+    const story = newStoryRecord(input);
+    const created = newStoryState(nextSlot, story, report);
+    nextSlot += 1;
+    bySlot.set(created.slot, created);
+    byId.set(story.id, created);
+    indexReport(created, report);
+    enqueue(created);
+    return { story, created: true };
+  }
+
+  function evidenceOf(input: ClusterInput): ReportEvidence {
+    const terms = reportTerms(input.title, input.summary);
+    return { title: terms.title, lede: terms.lede, places: [...input.places], actors: [...input.actors] };
+  }
+
+  return {
+    add(input) {
+      // An unparseable time (callers validate, but the record is theirs) counts as "now".
+      const parsed = Date.parse(input.published);
+      const publishedMs = Number.isFinite(parsed) ? parsed : Math.max(clockMs, 0);
+      advanceClock(publishedMs);
+      const report = prepareReport(evidenceOf(input), publishedMs, vocabulary);
+      return attach(bestMatch(report), input, report);
+    },
+
+    snapshot(storyId) {
+      const state = byId.get(storyId);
+      return state ? { story: state.story, evidence: [...state.evidence] } : undefined;
+    },
+
+    restore(snapshots) {
+      const ordered = [...snapshots].sort(
+        (a, b) => Date.parse(a.story.firstSeen) - Date.parse(b.story.firstSeen) || a.story.id.localeCompare(b.story.id),
+      );
+      for (const { story, evidence } of ordered) {
+        if (byId.has(story.id)) continue;
+        const lastMs = Date.parse(story.lastUpdated);
+        if (Number.isFinite(clockMs) && lastMs < clockMs - windowMs) continue;
+        let state: StoryState | undefined;
+        story.reports.forEach((line, position) => {
+          const report = prepareReport(
+            evidence[position] ?? { title: [], lede: [], places: [], actors: [] },
+            Date.parse(line.published),
+            vocabulary,
+          );
+          reportCount += 1;
+          if (!state) {
+            state = newStoryState(nextSlot, { ...story, reports: story.reports.slice(0, 1) }, report);
+            nextSlot += 1;
+          } else absorbReport(state, state.story, report, config.comparedReports);
+          indexReport(state, report);
+        });
+        if (!state) continue;
+        state.story = story;
+        bySlot.set(state.slot, state);
+        byId.set(story.id, state);
+        enqueue(state);
+      }
+      // Queue entries must stay ordered by time for aging, so re-sort after a bulk restore.
+      queue = queue.slice(queueHead).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      queueHead = 0;
+      let latest = Number.NEGATIVE_INFINITY;
+      for (const state of bySlot.values()) latest = Math.max(latest, state.lastMs);
+      if (Number.isFinite(latest)) advanceClock(latest);
+    },
+
+    get liveStories() {
+      return bySlot.size;
+    },
+
+    get liveReports() {
+      return reportCount;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { DecisionWeights } from './cluster-types.js';
+import { cosine, type IdfLookup, norm } from './sparse-vector.js';
+import type { PreparedReport, StoryState } from './story-state.js';
+
+/** The evidence for and against one item joining one story. */
+export interface MatchFeatures {
+  bestReport: number;
+  centroid: number;
+  title: number;
+  sharedSubdivisions: number;
+  sharedActors: number;
+  subdivisionConflict: boolean;
+  numberConflict: boolean;
+  countryConflict: boolean;
+  gapHours: number;
+  score: number;
+}
+
+const hourMs = 3_600_000;
+
+function countShared(a: readonly string[], b: ReadonlySet<string>, keep: (value: string) => boolean): number {
+  let count = 0;
+  for (const value of new Set(a)) if (keep(value) && b.has(value)) count += 1;
+  return count;
+}
+
+function isSubdivision(code: string): boolean {
+  return code.includes('-');
+}
+
+/** Both name subdivisions of one country and share none: two places, two events. */
+function subdivisionConflict(itemPlaces: readonly string[], storyPlaces: ReadonlySet<string>): boolean {
+  const itemSubs = itemPlaces.filter(isSubdivision);
+  if (itemSubs.length === 0) return false;
+  const storySubs = [...storyPlaces].filter(isSubdivision);
+  if (storySubs.length === 0 || itemSubs.some((code) => storyPlaces.has(code))) return false;
+  const countryOf = (code: string): string => code.split('-')[0] ?? code;
+  const storyCountries = new Set(storySubs.map(countryOf));
+  return itemSubs.some((code) => storyCountries.has(countryOf(code)));
+}
+
+/**
+ * Headline numbers are the specifics outlets copy from each other (a toll, a
+ * magnitude, a sum). Both headlines carrying numbers with none in common hints at
+ * a different event; it stays a mild penalty because tolls rise as a story develops.
+ */
+function numberConflict(itemNumbers: readonly string[], storyNumbers: ReadonlySet<string>): boolean {
+  return itemNumbers.length > 0 && storyNumbers.size > 0 && !itemNumbers.some((n) => storyNumbers.has(n));
+}
+
+/** The item names a country the story never mentioned, and the story's first report one the item does not. */
+function countryConflict(item: PreparedReport, state: StoryState): boolean {
+  const itemCountries = new Set(item.countries);
+  const itemExtra = item.countries.some((country) => !state.countries.has(country));
+  const storyExtra = [...state.firstCountries].some((country) => !itemCountries.has(country));
+  return itemExtra && storyExtra;
+}
+
+export function scoreCandidate(
+  item: PreparedReport,
+  itemNorm: number,
+  itemTitleNorm: number,
+  state: StoryState,
+  idf: IdfLookup,
+  weights: DecisionWeights,
+): MatchFeatures {
+  let bestReport = 0;
+  let title = 0;
+  for (const report of state.compared) {
+    bestReport = Math.max(bestReport, cosine(item.vector, itemNorm, report.vector, norm(report.vector, idf), idf));
+    title = Math.max(title, cosine(item.title, itemTitleNorm, report.title, norm(report.title, idf), idf));
+  }
+  const centroid = cosine(item.vector, itemNorm, state.centroid, norm(state.centroid, idf), idf);
+  const sharedSubdivisions = countShared(item.evidence.places, state.places, isSubdivision);
+  const sharedActors = countShared(item.evidence.actors, state.actors, () => true);
+  const subConflict = subdivisionConflict(item.evidence.places, state.places);
+  const numConflict = numberConflict(item.titleNumbers, state.titleNumbers);
+  const ctyConflict = countryConflict(item, state);
+  const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
+  const score =
+    weights.bestReport * bestReport +
+    weights.centroid * centroid +
+    weights.title * title +
+    weights.sharedSubdivision * Math.min(2, sharedSubdivisions) +
+    weights.sharedActor * Math.min(2, sharedActors) -
+    (subConflict ? weights.subdivisionConflict : 0) -
+    (numConflict ? weights.numberConflict : 0) -
+    (ctyConflict ? weights.countryConflict : 0) -
+    weights.gapPerDay * Math.min(1.5, gapHours / 24);
+  return {
+    bestReport,
+    centroid,
+    title,
+    sharedSubdivisions,
+    sharedActors,
+    subdivisionConflict: subConflict,
+    numberConflict: numConflict,
+    countryConflict: ctyConflict,
+    gapHours,
+    score,
+  };
+}

@@ -1,0 +1,114 @@
+import type { Story } from '../../domain/story.js';
+import type { ReportEvidence } from './cluster-types.js';
+import { numberPrefix } from './salient-terms.js';
+import { addVectors, type SparseVector, vectorFrom } from './sparse-vector.js';
+import type { Vocabulary } from './vocabulary.js';
+import { countryTerms } from './word-lists.js';
+
+/** One report turned into comparable evidence. */
+export interface PreparedReport {
+  evidence: ReportEvidence;
+  publishedMs: number;
+  /** Distinct term ids counted in the vocabulary for this report. */
+  docIds: Int32Array;
+  /** Title + lede vector: headline terms weigh more than lede terms. */
+  vector: SparseVector;
+  /** Headline terms only, binary. */
+  title: SparseVector;
+  /** Numbers in the headline (years excluded): the casualty counts, magnitudes, sums. */
+  titleNumbers: string[];
+  /** Country words in headline and lede. */
+  countries: string[];
+}
+
+/** A live story: its record plus what the clusterer compares against. */
+export interface StoryState {
+  slot: number;
+  story: Story;
+  evidence: ReportEvidence[];
+  docIds: Int32Array[];
+  centroid: SparseVector;
+  /** The first report and the most recent ones, for item-to-report comparison. */
+  compared: PreparedReport[];
+  titleNumbers: Set<string>;
+  countries: Set<string>;
+  firstCountries: Set<string>;
+  places: Set<string>;
+  actors: Set<string>;
+  indexedTerms: Set<number>;
+  indexedEntities: Set<string>;
+  firstMs: number;
+  lastMs: number;
+}
+
+const titleWeight = 2;
+const ledeWeight = 1;
+const maxTermWeight = 4;
+
+function isYear(term: string): boolean {
+  const value = Number(term.slice(numberPrefix.length));
+  return Number.isInteger(value) && value >= 1900 && value <= 2100;
+}
+
+/** Counts the report in the vocabulary and builds its vectors. */
+export function prepareReport(evidence: ReportEvidence, publishedMs: number, vocabulary: Vocabulary): PreparedReport {
+  const distinct = [...new Set([...evidence.title, ...evidence.lede])];
+  const docIds = vocabulary.addDocument(distinct);
+  const idOf = new Map<string, number>();
+  distinct.forEach((term, index) => idOf.set(term, docIds[index] ?? 0));
+  const weights = new Map<number, number>();
+  for (const term of new Set(evidence.title)) {
+    const id = idOf.get(term) ?? 0;
+    weights.set(id, (weights.get(id) ?? 0) + titleWeight);
+  }
+  for (const term of evidence.lede) {
+    const id = idOf.get(term) ?? 0;
+    weights.set(id, Math.min(maxTermWeight, (weights.get(id) ?? 0) + ledeWeight));
+  }
+  const titleIds = [...new Set(evidence.title)].map((term): [number, number] => [idOf.get(term) ?? 0, 1]);
+  return {
+    evidence,
+    publishedMs,
+    docIds,
+    vector: vectorFrom(weights.entries()),
+    title: vectorFrom(titleIds),
+    titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
+    countries: distinct.filter((term) => countryTerms.has(term)),
+  };
+}
+
+export function newStoryState(slot: number, story: Story, report: PreparedReport): StoryState {
+  return {
+    slot,
+    story,
+    evidence: [report.evidence],
+    docIds: [report.docIds],
+    centroid: report.vector,
+    compared: [report],
+    titleNumbers: new Set(report.titleNumbers),
+    countries: new Set(report.countries),
+    firstCountries: new Set(report.countries),
+    places: new Set(report.evidence.places),
+    actors: new Set(report.evidence.actors),
+    indexedTerms: new Set(),
+    indexedEntities: new Set(),
+    firstMs: report.publishedMs,
+    lastMs: report.publishedMs,
+  };
+}
+
+/** Folds one more report into a story's evidence (the record is updated by the caller). */
+export function absorbReport(state: StoryState, story: Story, report: PreparedReport, comparedReports: number): void {
+  state.story = story;
+  state.evidence.push(report.evidence);
+  state.docIds.push(report.docIds);
+  state.centroid = addVectors(state.centroid, report.vector);
+  state.compared.push(report);
+  if (state.compared.length > comparedReports) state.compared.splice(1, 1);
+  for (const number of report.titleNumbers) state.titleNumbers.add(number);
+  for (const country of report.countries) state.countries.add(country);
+  for (const place of report.evidence.places) state.places.add(place);
+  for (const actor of report.evidence.actors) state.actors.add(actor);
+  state.firstMs = Math.min(state.firstMs, report.publishedMs);
+  state.lastMs = Math.max(state.lastMs, report.publishedMs);
+}

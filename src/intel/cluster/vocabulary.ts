@@ -1,0 +1,91 @@
+/**
+ * Term ids and document frequencies over the reports currently in the window.
+ * Frequencies are added when a report joins and removed when its story ages out, so
+ * the IDF is estimated online from recent news and the table stays bounded by the window.
+ */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private terms: (string | undefined)[] = [];
+  private df = new Int32Array(1024);
+  private readonly free: number[] = [];
+  private docs = 0;
+
+  /**
+   * @param priorDocs pseudo-documents added to the count so the first reports of a
+   *   fresh process do not treat every word as maximally rare.
+   */
+  constructor(private readonly priorDocs: number) {}
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  get documents(): number {
+    return this.docs;
+  }
+
+  /** The id of a term known to the vocabulary, or undefined. */
+  lookup(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  term(id: number): string | undefined {
+    return this.terms[id];
+  }
+
+  /** IDF of a term id; unknown ids count as never seen. */
+  idf(id: number | undefined): number {
+    const df = id === undefined ? 0 : (this.df[id] ?? 0);
+    return Math.log((this.docs + this.priorDocs + 1) / (df + 1));
+  }
+
+  /** IDF of a term string (unseen terms are maximally rare). */
+  idfOf(term: string): number {
+    return this.idf(this.ids.get(term));
+  }
+
+  /** Counts one report with these distinct terms; returns their ids. */
+  addDocument(distinctTerms: readonly string[]): Int32Array {
+    this.docs += 1;
+    const out = new Int32Array(distinctTerms.length);
+    distinctTerms.forEach((term, index) => {
+      const id = this.intern(term);
+      this.df[id] = (this.df[id] ?? 0) + 1;
+      out[index] = id;
+    });
+    return out;
+  }
+
+  /** Forgets one report counted by addDocument. */
+  removeDocument(ids: Int32Array): void {
+    this.docs = Math.max(0, this.docs - 1);
+    for (const id of ids) {
+      const left = (this.df[id] ?? 0) - 1;
+      this.df[id] = Math.max(0, left);
+      if (left <= 0) this.release(id);
+    }
+  }
+
+  private intern(term: string): number {
+    const known = this.ids.get(term);
+    if (known !== undefined) return known;
+    const id = this.free.pop() ?? this.terms.length;
+    if (id >= this.df.length) {
+      const grown = new Int32Array(this.df.length * 2);
+      grown.set(this.df);
+      this.df = grown;
+    }
+    this.ids.set(term, id);
+    this.terms[id] = term;
+    this.df[id] = 0;
+    return id;
+  }
+
+  private release(id: number): void {
+    const term = this.terms[id];
+    if (term === undefined) return;
+    this.ids.delete(term);
+    this.terms[id] = undefined;
+    this.free.push(id);
+  }
+}
