@@ -79,8 +79,12 @@ export function sendRequest(hop: HopRequest): Promise<HopOutcome> {
       if (secure) socket.once('secureConnect', () => clearTimeout(connectTimer));
     });
     request.on('response', (response) => settle({ ok: true, response, close }));
-    // Stays attached after settling: a late socket error must never become an uncaught exception.
-    request.on('error', (error) => fail(failureFromError(error, host)));
+    // Stays attached after settling so a late socket error never becomes an uncaught exception;
+    // by then the response reports a body cut short itself, and bytes after a complete body
+    // (a Content-Length that undercounts) are no reason to drop the body.
+    request.on('error', (error) => {
+      if (!settled) fail(failureFromError(error, host));
+    });
     request.end();
   });
 }

@@ -28,6 +28,7 @@ export function readResponseBody(response: IncomingMessage, limits: BodyLimits):
     return Promise.resolve(failWith(response, tooLarge(`Content-Length ${declared} exceeds the ${maxBytes}-byte cap`)));
   }
   if (signal.aborted) return Promise.resolve(failWith(response, failureFromSignal(signal)));
+  if (response.destroyed) return Promise.resolve(failWith(response, prematureClose(declared, 0, 'connection closed')));
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
