@@ -1,0 +1,209 @@
+/**
+ * `npm run eval:stories`: clusters the labeled story set the way the live system
+ * would (one stream per split, in published order) and prints pairwise and B-cubed
+ * scores, hard negatives that were merged, and the worst merges and splits.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Parser from 'rss-parser';
+import { z } from 'zod';
+import { loadClusterAnnotator } from '../src/cli/commands/cluster.js';
+import type { DecisionWeights } from '../src/intel/cluster/cluster-types.js';
+import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const labelDir = path.join(repoRoot, 'data/labeled/stories');
+const realDir = path.resolve(repoRoot, '../shared/feeds/real');
+
+const split = z.enum(['dev', 'test']);
+const realLabel = z.object({ file: z.string(), guid: z.string(), story: z.string(), split });
+const writtenItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  source: z.string(),
+  published: z.string(),
+  link: z.string().optional(),
+  story: z.string(),
+  split,
+});
+const hardNegative = z.object({ a: z.string(), b: z.string(), why: z.string() });
+
+interface LabeledItem {
+  id: string;
+  title: string;
+  summary: string;
+  source: string;
+  published: string;
+  link: string | null;
+  story: string;
+  split: 'dev' | 'test';
+}
+
+function readJsonLines<S extends z.ZodType>(file: string, schema: S): z.output<S>[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line, index) => {
+      const parsed = schema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${path.basename(file)}:${index + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+async function realItems(): Promise<LabeledItem[]> {
+  if (!existsSync(realDir)) {
+    process.stderr.write(`eval:stories: ${realDir} not found; evaluating written items only\n`);
+    return [];
+  }
+  const labels = readJsonLines(path.join(labelDir, 'real-items.jsonl'), realLabel);
+  const parser = new Parser();
+  const out: LabeledItem[] = [];
+  for (const file of [...new Set(labels.map((label) => label.file))]) {
+    const feed = await parser.parseString(readFileSync(path.join(realDir, file), 'utf8'));
+    const byGuid = new Map(feed.items.map((item) => [item.guid ?? item.link ?? '', item]));
+    for (const label of labels.filter((entry) => entry.file === file)) {
+      const item = byGuid.get(label.guid);
+      if (!item) throw new Error(`${file}: no item with guid ${label.guid}`);
+      out.push({
+        id: `${file.split('-')[0]}:${label.guid}`,
+        title: (item.title ?? '').trim(),
+        summary: (item.contentSnippet ?? '').replace(/\s+/g, ' ').trim(),
+        source: file.split('-')[0] ?? file,
+        published: item.isoDate ?? new Date(0).toISOString(),
+        link: item.link ?? null,
+        story: label.story,
+        split: label.split,
+      });
+    }
+  }
+  return out;
+}
+
+interface Scores {
+  pairwise: { precision: number; recall: number; f1: number };
+  bcubed: { precision: number; recall: number; f1: number };
+}
+
+const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+const pairs = (n: number): number => (n * (n - 1)) / 2;
+
+function score(gold: string[], predicted: string[]): Scores {
+  const joint = new Map<string, number>();
+  const goldSize = new Map<string, number>();
+  const predSize = new Map<string, number>();
+  gold.forEach((g, i) => {
+    const p = predicted[i] ?? '';
+    joint.set(`${g}\u0000${p}`, (joint.get(`${g}\u0000${p}`) ?? 0) + 1);
+    goldSize.set(g, (goldSize.get(g) ?? 0) + 1);
+    predSize.set(p, (predSize.get(p) ?? 0) + 1);
+  });
+  const truePairs = [...joint.values()].reduce((sum, n) => sum + pairs(n), 0);
+  const predPairs = [...predSize.values()].reduce((sum, n) => sum + pairs(n), 0);
+  const goldPairs = [...goldSize.values()].reduce((sum, n) => sum + pairs(n), 0);
+  const precision = predPairs === 0 ? 1 : truePairs / predPairs;
+  const recall = goldPairs === 0 ? 1 : truePairs / goldPairs;
+  let bp = 0;
+  let br = 0;
+  gold.forEach((g, i) => {
+    const p = predicted[i] ?? '';
+    const both = joint.get(`${g}\u0000${p}`) ?? 0;
+    bp += both / (predSize.get(p) ?? 1);
+    br += both / (goldSize.get(g) ?? 1);
+  });
+  bp /= gold.length || 1;
+  br /= gold.length || 1;
+  return { pairwise: { precision, recall, f1: f1(precision, recall) }, bcubed: { precision: bp, recall: br, f1: f1(bp, br) } };
+}
+
+function describe(items: LabeledItem[], predicted: string[], negatives: z.output<typeof hardNegative>[], show: number): string[] {
+  const lines: string[] = [];
+  const byPred = new Map<string, LabeledItem[]>();
+  const byGold = new Map<string, { item: LabeledItem; pred: string }[]>();
+  items.forEach((item, i) => {
+    const p = predicted[i] ?? '';
+    byPred.set(p, [...(byPred.get(p) ?? []), item]);
+    byGold.set(item.story, [...(byGold.get(item.story) ?? []), { item, pred: p }]);
+  });
+  const merges = [...byPred.values()]
+    .map((members) => {
+      const sizes = new Map<string, number>();
+      for (const m of members) sizes.set(m.story, (sizes.get(m.story) ?? 0) + 1);
+      return { members, wrong: pairs(members.length) - [...sizes.values()].reduce((s, n) => s + pairs(n), 0) };
+    })
+    .filter((m) => m.wrong > 0)
+    .sort((a, b) => b.wrong - a.wrong);
+  lines.push(`worst merges (${merges.length} predicted stories mix gold stories):`);
+  for (const merge of merges.slice(0, show)) {
+    lines.push(`  ${merge.wrong} wrong pairs:`);
+    for (const m of merge.members) lines.push(`    [${m.story}] ${m.source}: ${m.title.slice(0, 90)}`);
+  }
+  const splits = [...byGold.entries()]
+    .map(([story, members]) => {
+      const sizes = new Map<string, number>();
+      for (const m of members) sizes.set(m.pred, (sizes.get(m.pred) ?? 0) + 1);
+      return { story, members, missing: pairs(members.length) - [...sizes.values()].reduce((s, n) => s + pairs(n), 0) };
+    })
+    .filter((s) => s.missing > 0)
+    .sort((a, b) => b.missing - a.missing);
+  lines.push(`worst splits (${splits.length} gold stories split):`);
+  for (const s of splits.slice(0, show)) {
+    lines.push(`  ${s.story}: ${s.missing} missing pairs`);
+    for (const m of s.members) lines.push(`    <${m.pred.slice(6, 30)}> ${m.item.source}: ${m.item.title.slice(0, 90)}`);
+  }
+  const predOf = new Map<string, Set<string>>();
+  items.forEach((item, i) => predOf.set(item.story, (predOf.get(item.story) ?? new Set()).add(predicted[i] ?? '')));
+  const present = negatives.filter((n) => predOf.has(n.a) && predOf.has(n.b));
+  const merged = present.filter((n) => [...(predOf.get(n.a) ?? [])].some((p) => predOf.get(n.b)?.has(p)));
+  lines.push(`hard negatives merged: ${merged.length}/${present.length}`);
+  for (const n of merged) lines.push(`  ${n.a} + ${n.b} (${n.why})`);
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      split: { type: 'string', default: 'all' },
+      show: { type: 'string', default: '5' },
+      weights: { type: 'string' },
+      window: { type: 'string', default: '36' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const weights = values.weights ? (JSON.parse(values.weights) as Partial<DecisionWeights>) : {};
+  const written = readJsonLines(path.join(labelDir, 'written-items.jsonl'), writtenItem).map(
+    (item): LabeledItem => ({ ...item, link: item.link ?? null }),
+  );
+  const negatives = readJsonLines(path.join(labelDir, 'hard-negatives.jsonl'), hardNegative);
+  const everything = [...(await realItems()), ...written];
+  const annotate = await loadClusterAnnotator(path.join(repoRoot, 'config'));
+  const runs = values.split === 'all' ? (['dev', 'test', 'all'] as const) : [values.split];
+  const summary: Record<string, Scores & { items: number; stories: number }> = {};
+  for (const run of runs) {
+    const items = everything
+      .filter((item) => run === 'all' || item.split === run)
+      .sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
+    const clusterer = createStoryClusterer({ windowHours: Number(values.window), weights });
+    const predicted = items.map((item) => {
+      const notes = annotate({ title: item.title, summary: item.summary });
+      return clusterer.add({ ...item, feedId: item.source, ...notes }).story.id;
+    });
+    const result = score(
+      items.map((item) => item.story),
+      predicted,
+    );
+    summary[run] = { ...result, items: items.length, stories: new Set(items.map((item) => item.story)).size };
+    const pct = (n: number): string => (100 * n).toFixed(1);
+    process.stdout.write(
+      `${run}: ${items.length} items, ${summary[run].stories} stories · pairwise P ${pct(result.pairwise.precision)} R ${pct(result.pairwise.recall)} F1 ${pct(result.pairwise.f1)} · B-cubed F1 ${pct(result.bcubed.f1)}\n`,
+    );
+    if (!values.quiet && run !== 'all') {
+      for (const line of describe(items, predicted, negatives, Number(values.show))) process.stdout.write(`  ${line}\n`);
+    }
+  }
+  process.stdout.write(JSON.stringify({ eval: 'stories', ...summary }) + '\n');
+}
+
+await main();

@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createStoryClusterer } from '../../intel/cluster/create-story-clusterer.js';
+import { defaultClusterOptions } from '../../intel/cluster/cluster-options.js';
+import type { ClusterInput } from '../../intel/cluster/cluster-types.js';
+import { resolveConfigDir } from '../../settings/load-config.js';
+import { readYamlConfig } from '../../settings/read-yaml-config.js';
+import { settingsSchema } from '../../settings/settings-schema.js';
+import type { CliIo } from '../cli-io.js';
+
+/** The annotations the clusterer uses, computed from an item's text. */
+export type ClusterAnnotator = (item: { title: string; summary: string; sourceTags?: string[] }) => {
+  topics: string[];
+  scores: Record<string, number>;
+  places: string[];
+  actors: string[];
+};
+
+/**
+ * Builds the annotator from the config folder. The clusterer works from text alone;
+ * topics, places and actors add evidence when the intel modules provide them.
+ */
+export async function loadClusterAnnotator(configDir: string): Promise<ClusterAnnotator> {
+  void configDir;
+  return () => ({ topics: [], scores: {}, places: [], actors: [] });
+}
+
+const inputLine = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  title: z.string().trim().min(1, 'title must not be empty'),
+  summary: z.string().default(''),
+  source: z.string().optional(),
+  feedId: z.string().optional(),
+  published: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'published must be an ISO 8601 time'),
+  link: z.string().nullable().optional(),
+  tags: z.array(z.string()).optional(),
+});
+type InputLine = z.output<typeof inputLine>;
+
+type Parsed = { ok: true; line: InputLine; order: number } | { ok: false; id?: string; error: string };
+
+function parseLine(text: string, order: number): Parsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  const result = inputLine.safeParse(json);
+  if (result.success) return { ok: true, line: result.data, order };
+  const rawId = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['id'] : undefined;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+  const error = result.error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return id === undefined ? { ok: false, error } : { ok: false, id, error };
+}
+
+const usage = `Usage: sitrep cluster [--config DIR] [--window HOURS]
+
+Reads JSON lines with id, title, summary, source, published (optional link, tags) on
+stdin, clusters them into stories in published order, and writes one line per input,
+in input order: {"id","story"} (items of one story share "story"), or {"id"?,"error"}.
+`;
+
+async function readLines(stdin: NodeJS.ReadableStream): Promise<string[]> {
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) lines.push(line);
+  return lines;
+}
+
+async function windowFrom(configDir: string, flag: string | undefined): Promise<number | string> {
+  if (flag !== undefined) {
+    const hours = Number(flag);
+    return Number.isFinite(hours) && hours > 0 ? hours : `--window: expected a positive number of hours, got "${flag}"`;
+  }
+  const file = join(configDir, 'settings.yaml');
+  if (!existsSync(file)) return defaultClusterOptions.windowHours;
+  return (await readYamlConfig(file, settingsSchema, { optional: true })).stories.windowHours;
+}
+
+export async function runClusterCommand(argv: string[], io: CliIo): Promise<number> {
+  let values: { config?: string; window?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { config: { type: 'string' }, window: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
+  } catch (error) {
+    io.stderr.write(`sitrep cluster: ${(error as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  if (values.help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  const configDir = resolveConfigDir(values.config, io.env, io.cwd);
+  const windowHours = await windowFrom(configDir, values.window);
+  if (typeof windowHours === 'string') {
+    io.stderr.write(`sitrep cluster: ${windowHours}\n`);
+    return 1;
+  }
+  let lines: string[];
+  try {
+    lines = await readLines(io.stdin);
+  } catch (error) {
+    io.stderr.write(`sitrep cluster: cannot read stdin (${(error as Error).message})\n`);
+    return 1;
+  }
+  const annotate = await loadClusterAnnotator(configDir);
+  const parsed = lines.map((text, order) => (text.trim() ? parseLine(text, order) : undefined));
+  const valid = parsed.filter((entry): entry is Extract<Parsed, { ok: true }> => entry?.ok === true);
+  // The live system sees items in published order; ties keep input order.
+  valid.sort((a, b) => Date.parse(a.line.published) - Date.parse(b.line.published) || a.order - b.order);
+  const clusterer = createStoryClusterer({ windowHours });
+  const storyOf = new Map<number, string>();
+  for (const { line, order } of valid) {
+    const notes = annotate({ title: line.title, summary: line.summary, sourceTags: line.tags ?? [] });
+    const input: ClusterInput = {
+      id: line.id,
+      title: line.title,
+      summary: line.summary,
+      source: line.source ?? line.feedId ?? 'unknown',
+      feedId: line.feedId ?? line.source ?? 'unknown',
+      link: line.link ?? null,
+      published: new Date(Date.parse(line.published)).toISOString(),
+      ...notes,
+    };
+    storyOf.set(order, clusterer.add(input).story.id);
+  }
+  parsed.forEach((entry, order) => {
+    if (!entry) return;
+    const out = entry.ok ? { id: entry.line.id, story: storyOf.get(order) } : entry.id === undefined ? { error: entry.error } : { id: entry.id, error: entry.error };
+    io.stdout.write(JSON.stringify(out) + '\n');
+  });
+  return 0;
+}
