@@ -1,0 +1,308 @@
+import type { ChatAdapter, MessageRef, OutboundMessage, Platform } from '../adapters/chat-adapter.js';
+import type { StoryEvent } from '../domain/story.js';
+import { channelKey } from '../domain/subscription.js';
+import type { Store } from '../store/store.js';
+import { createAdminNotices, type AdminNotices } from './admin-notices.js';
+import { digestQueueKey, openDeliveryRecords, type DigestQueueEntry } from './delivery-records.js';
+import { noticeFeedHealth, recordFeedChannels, type FeedHealthRecord } from './feed-health-notices.js';
+import { alertKey, createOutbox, updateKey, type Outbox, type OutboxEntry } from './outbox.js';
+import { resolveLimits, type PlatformLimits } from './platform-limits.js';
+import { routeStoryEvent, type RouteContext, type RoutedDelivery } from './route-story-event.js';
+import { scheduleDueDigests } from './schedule-digests.js';
+import { createSendLoop, type DeliveryStats } from './send-loop.js';
+import { storyToAlert, type TopicLabeler } from './story-to-alert.js';
+import type { SubscriptionRepo } from './subscription-repo.js';
+import { createNoiseBudget } from './noise-budget.js';
+
+export interface DeliveryEngineDeps {
+  store: Store;
+  /** Shared with the command core so both see the same subscriptions. */
+  subscriptions: SubscriptionRepo;
+  adapters: readonly ChatAdapter[];
+  clock: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  topicLabel?: TopicLabeler;
+  limits?: Partial<Record<Platform, Partial<PlatformLimits>>>;
+  /** Bound of each channel's queue; overflowing instant alerts go to the digest. Default 50. */
+  maxQueuePerChannel?: number;
+  /** Sends in flight at once (never two in one channel). Default 4. */
+  concurrency?: number;
+  mention?: RouteContext['mention'];
+  /** A channel depends on a feed when it received the feed's items within this window. Default 7 days. */
+  feedDependencyWindowMs?: number;
+  adminNotices?: AdminNotices;
+}
+
+export interface RouteSummary {
+  instant: number;
+  updates: number;
+  digested: number;
+  deliveries: RoutedDelivery[];
+}
+
+export interface ChannelStoryStatus {
+  alert: OutboxEntry | undefined;
+  digest: DigestQueueEntry | undefined;
+}
+
+export interface DeliveryEngine {
+  /** Routes a story event and writes its deliveries to the outbox (no platform call). */
+  handleStoryEvent(event: StoryEvent): Promise<RouteSummary>;
+  /** Sends everything queued, honouring rate limits and retry-after. */
+  flush(): Promise<void>;
+  /** On start: reconciles entries left "sending" via findPosted and re-queues open ones. */
+  recover(): Promise<{ reconciled: number; requeued: number }>;
+  /** Writes due digests to the outbox; call flush() after. */
+  tick(now?: Date): Promise<{ digests: number }>;
+  /** Writes feed-health notices (one per failure streak per dependent channel). */
+  handleFeedHealth(health: readonly FeedHealthRecord[]): Promise<number>;
+  channelStoryStatus(platform: Platform, channelId: string, storyId: string): Promise<ChannelStoryStatus>;
+  sentLastHour(platform: Platform, channelId: string): Promise<number>;
+  stats(): DeliveryStats & { queued: number };
+  readonly outbox: Outbox;
+}
+
+export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
+  const outbox = createOutbox(deps.store, { clock: deps.clock });
+  const records = openDeliveryRecords(deps.store);
+  const notices = deps.adminNotices ?? createAdminNotices(deps.store);
+  const limits = resolveLimits(deps.limits);
+  const label = deps.topicLabel ?? ((id: string) => id);
+  const adapters = new Map(deps.adapters.map((adapter) => [adapter.platform, adapter] as const));
+  const noise = createNoiseBudget(records.noise);
+  const stats: DeliveryStats = { delivered: 0, reconciled: 0, rateLimited: 0, invalid: 0, rejected: 0, demoted: 0, failed: 0, errors: 0 };
+  let seqCounter = 0;
+  const nextSeq = () => deps.clock().getTime() * 1_000 + (seqCounter++ % 1_000);
+
+  const loop = createSendLoop({
+    outbox,
+    adapters,
+    limits,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    concurrency: deps.concurrency ?? 4,
+    maxQueuePerChannel: deps.maxQueuePerChannel ?? 50,
+    stats,
+    resolveMessage,
+    onDelivered,
+    onRejected,
+    onDemoted,
+  });
+
+  async function resolveMessage(entry: OutboxEntry): Promise<OutboundMessage | null> {
+    const message = entry.message;
+    if (message.kind !== 'update-edit' && message.kind !== 'update-thread') return message;
+    const original = entry.storyId ? await outbox.get(alertKey(entry.platform, entry.channelId, entry.storyId)) : undefined;
+    if (!original?.ref) return null;
+    return { ...message, target: original.ref };
+  }
+
+  async function onDelivered(entry: OutboxEntry, ref: MessageRef): Promise<void> {
+    // The first thread reply creates the thread: later replies go into it.
+    if (entry.message.kind !== 'update-thread' || !ref.threadId || !entry.storyId) return;
+    const original = await outbox.get(alertKey(entry.platform, entry.channelId, entry.storyId));
+    if (original?.ref && !original.ref.threadId) {
+      await outbox.update(original, { ref: { ...original.ref, threadId: ref.threadId } });
+    }
+  }
+
+  async function onRejected(entry: OutboxEntry, code: string, reason: string): Promise<void> {
+    const now = deps.clock();
+    const paused = await deps.subscriptions.pauseChannel(entry.platform, entry.channelId, `${code}: ${reason}`, now);
+    await notices.record({
+      platform: entry.platform,
+      channelId: entry.channelId,
+      code,
+      at: now.toISOString(),
+      text:
+        `Sitrep could not post in this channel (${code}: ${reason}); ${paused} subscription(s) here are paused. ` +
+        'Give the bot access to the channel, then run /sitrep subscribe again to resume.',
+    });
+  }
+
+  async function addToDigest(entry: Omit<DigestQueueEntry, 'addedAt'>, now: Date): Promise<void> {
+    const key = digestQueueKey(entry.platform, entry.channelId, entry.storyId);
+    const existing = await records.digestQueue.get(key);
+    await records.digestQueue.set(key, { ...entry, addedAt: existing?.addedAt ?? now.toISOString() });
+  }
+
+  async function onDemoted(entry: OutboxEntry): Promise<void> {
+    if (entry.message.kind !== 'alert' || !entry.storyId) return;
+    const alert = entry.message.alert;
+    const best = alert.topics[0];
+    await addToDigest(
+      {
+        platform: entry.platform,
+        workspaceId: entry.workspaceId,
+        channelId: entry.channelId,
+        storyId: entry.storyId,
+        alert,
+        score: best?.score ?? 0,
+        topic: best?.id ?? 'other',
+        reason: 'channel queue full',
+      },
+      deps.clock(),
+    );
+  }
+
+  function newEntry(d: RoutedDelivery, key: string, message: OutboundMessage, now: Date): OutboxEntry {
+    const at = now.toISOString();
+    return {
+      key,
+      platform: d.platform,
+      workspaceId: d.workspaceId,
+      channelId: d.channelId,
+      storyId: d.storyId,
+      state: 'pending',
+      message,
+      seq: nextSeq(),
+      attempts: 0,
+      notBefore: null,
+      ref: null,
+      error: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+  }
+
+  async function alertedChannels(event: StoryEvent): Promise<Set<string>> {
+    const alerted = new Set<string>();
+    if (event.kind !== 'story-updated') return alerted;
+    // Scores only grow as a story gains reports, so every channel that got the
+    // alert still passes its topic threshold: only those need a lookup.
+    const subs = await deps.subscriptions.list();
+    const candidates = new Map<string, string>();
+    for (const sub of subs) {
+      if (sub.topics.some((t) => (event.story.scores[t] ?? 0) >= sub.minConfidence)) {
+        candidates.set(channelKey(sub), alertKey(sub.platform, sub.channelId, event.story.id));
+      }
+    }
+    const keys = [...candidates.entries()];
+    const found = await outbox.getMany(keys.map(([, key]) => key));
+    keys.forEach(([channel], index) => {
+      const entry = found[index];
+      if (entry?.state === 'done' && entry.ref) alerted.add(channel);
+    });
+    return alerted;
+  }
+
+  async function handleStoryEvent(event: StoryEvent): Promise<RouteSummary> {
+    const now = deps.clock();
+    const subs = await deps.subscriptions.list();
+    const routed = routeStoryEvent(event, subs, now, {
+      alertedChannels: await alertedChannels(event),
+      sentLastHour: await noise.counts(now),
+      ...(deps.mention ? { mention: deps.mention } : {}),
+    });
+    const summary: RouteSummary = { instant: 0, updates: 0, digested: 0, deliveries: routed.deliveries };
+    for (const d of routed.deliveries) {
+      const alert = storyToAlert(event.story, event.item, label, d.matchedTopics);
+      if (d.kind === 'update') {
+        const key = updateKey(d.platform, d.channelId, d.storyId, event.item.id);
+        const original = await outbox.get(alertKey(d.platform, d.channelId, d.storyId));
+        if (!original?.ref) continue;
+        const kind = d.updates === 'thread' ? 'update-thread' : 'update-edit';
+        const message: OutboundMessage = { kind, channelId: d.channelId, idempotencyKey: key, alert, target: original.ref };
+        const { created, entry } = await outbox.putIfAbsent(newEntry(d, key, message, now));
+        if (created) {
+          summary.updates += 1;
+          await loop.enqueue(entry);
+        }
+        continue;
+      }
+      const queuedKey = digestQueueKey(d.platform, d.channelId, d.storyId);
+      const inDigest = await records.digestQueue.get(queuedKey);
+      const key = alertKey(d.platform, d.channelId, d.storyId);
+      const existing = await outbox.get(key);
+      if (existing && !inDigest) {
+        // Not posted yet: post the freshest version of the story.
+        if (existing.state === 'pending' && existing.message.kind === 'alert') {
+          await outbox.update(existing, { message: { ...existing.message, alert } });
+        }
+        continue;
+      }
+      if (d.route === 'digest' || inDigest) {
+        const reason = inDigest?.reason ?? 'digest';
+        await addToDigest(
+          { platform: d.platform, workspaceId: d.workspaceId, channelId: d.channelId, storyId: d.storyId, alert, score: d.score, topic: d.matchedTopics[0] ?? 'other', reason },
+          now,
+        );
+        summary.digested += 1;
+        continue;
+      }
+      const message: OutboundMessage = {
+        kind: 'alert',
+        channelId: d.channelId,
+        idempotencyKey: key,
+        alert,
+        ...(d.mentionRoleId ? { mentionRoleId: d.mentionRoleId } : {}),
+      };
+      const { created, entry } = await outbox.putIfAbsent(newEntry(d, key, message, now));
+      if (!created) continue;
+      summary.instant += 1;
+      await noise.record(`${d.platform}:${d.channelId}`, now);
+      await loop.enqueue(entry);
+    }
+    await recordFeedChannels(records, [event.item.feedId], routed.deliveries.filter((d) => d.kind === 'alert'), now);
+    return summary;
+  }
+
+  async function recover(): Promise<{ reconciled: number; requeued: number }> {
+    let reconciled = 0;
+    let requeued = 0;
+    for (let entry of await outbox.open()) {
+      if (loop.isQueued(entry.key)) continue;
+      const adapter = adapters.get(entry.platform);
+      if (entry.state === 'sending' && adapter) {
+        let ref: MessageRef | null | undefined;
+        try {
+          ref = await adapter.findPosted(entry.channelId, entry.key);
+        } catch {
+          ref = undefined; // unknown: stays "sending", the send loop looks again first
+        }
+        if (ref) {
+          reconciled += 1;
+          stats.reconciled += 1;
+          const done = await outbox.update(entry, { state: 'done', ref, error: null });
+          await onDelivered(done, ref);
+          continue;
+        }
+        if (ref === null) entry = await outbox.update(entry, { state: 'pending' });
+      }
+      requeued += 1;
+      await loop.enqueue(entry);
+    }
+    return { reconciled, requeued };
+  }
+
+  const schedulerDeps = { records, outbox, subscriptions: deps.subscriptions, limits, label, nextSeq, enqueue: loop.enqueue };
+
+  return {
+    handleStoryEvent,
+    flush: () => loop.flush(),
+    recover,
+    tick: async (now) => ({ digests: await scheduleDueDigests(schedulerDeps, now ?? deps.clock()) }),
+    handleFeedHealth: (health) =>
+      noticeFeedHealth(
+        {
+          records,
+          outbox,
+          subscriptions: () => deps.subscriptions.list(),
+          nextSeq,
+          enqueue: loop.enqueue,
+          windowMs: deps.feedDependencyWindowMs ?? 7 * 24 * 3_600_000,
+        },
+        health,
+        deps.clock(),
+      ),
+    async channelStoryStatus(platform, channelId, storyId) {
+      return {
+        alert: await outbox.get(alertKey(platform, channelId, storyId)),
+        digest: await records.digestQueue.get(digestQueueKey(platform, channelId, storyId)),
+      };
+    },
+    sentLastHour: async (platform, channelId) => (await noise.counts(deps.clock())).get(`${platform}:${channelId}`) ?? 0,
+    stats: () => ({ ...stats, queued: loop.queued() }),
+    outbox,
+  };
+}
