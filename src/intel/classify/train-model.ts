@@ -31,7 +31,7 @@ export interface TrainOptions {
 }
 
 export const defaultTrainOptions: TrainOptions = {
-  l2Grid: [1, 2, 4, 8, 16],
+  l2Grid: [0.25, 0.5, 1, 2, 4, 8],
   l2Lexicon: 0.1,
   iterations: 300,
   folds: 5,
