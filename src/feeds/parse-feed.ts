@@ -1,0 +1,80 @@
+import { stripLeadingWhitespace } from './decode-body.js';
+import { htmlToText } from './html-to-text.js';
+import { readJsonFeed } from './json-feed-schema.js';
+import type { ParseOutcome } from './parsed-feed.js';
+import { parseXmlFeed } from './rss-parser-adapter.js';
+import { channelHints, readXmlEnvelope, rootIsClosed } from './xml-envelope.js';
+
+export type { ParsedFeed, ParseOutcome, RawFeedItem } from './parsed-feed.js';
+
+/**
+ * Decoded feed text → ParsedFeed, or a `feed/parse` outcome that says what is wrong and,
+ * when it can, which channel it was. Never throws for bad input.
+ *
+ * Safety: rss-parser reads XML with sax (via xml2js), which never fetches external entities
+ * and does not expand DOCTYPE-declared ones; we still refuse any DOCTYPE that declares
+ * entities, so an entity-expansion bomb gets a clear error instead of a parser's
+ * "invalid character entity" deep inside the document.
+ */
+export async function parseFeed(text: string): Promise<ParseOutcome> {
+  const body = stripLeadingWhitespace(text);
+  if (body.length === 0) return failure('the document is empty', null);
+  if (body.charCodeAt(0) === 123 /* { */) return parseJson(body);
+
+  const read = readXmlEnvelope(body);
+  if (!read.ok) return failure(read.message, body);
+  const { envelope } = read;
+  if (envelope.declaresEntities) {
+    return failure('the DOCTYPE declares XML entities, which feeds never need (refused as a possible entity-expansion bomb)', body);
+  }
+  const root = envelope.rootName;
+  if (root !== 'rss' && root !== 'feed' && !/^(?:[\w-]+:)?RDF$/.test(root)) {
+    const what = root.toLowerCase() === 'html' ? 'an HTML page' : `an XML document with root <${root}>`;
+    return failure(`not a feed: expected RSS, Atom, RDF or JSON Feed, got ${what}`, body);
+  }
+  try {
+    const feed = await parseXmlFeed(body, envelope);
+    // sax reports an unclosed root today; the check keeps a truncated body an error even if
+    // the XML layer ever turns lenient, because "0 items" would look like a quiet feed.
+    if (!rootIsClosed(body, envelope)) {
+      return failure(`the document is truncated: <${root}> is never closed`, body);
+    }
+    return { ok: true, feed };
+  } catch (error) {
+    return failure(`malformed XML: ${describe(error)}`, body);
+  }
+}
+
+function parseJson(body: string): ParseOutcome {
+  let document: unknown;
+  try {
+    document = JSON.parse(body);
+  } catch (error) {
+    return failure(`malformed JSON: ${describe(error)}`, null);
+  }
+  const outcome = readJsonFeed(document);
+  if (outcome.ok) return { ok: true, feed: outcome.feed };
+  return failure(outcome.message, null);
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // sax puts line/column/char on separate lines; one line reads better in a health record.
+  return message
+    .replace(/\s*\n\s*/g, ', ')
+    .replace(/,\s*Char:\s*$/, '')
+    .trim();
+}
+
+function failure(message: string, body: string | null): ParseOutcome {
+  const hints = body === null ? { title: null, link: null } : channelHints(body);
+  return {
+    ok: false,
+    code: 'feed/parse',
+    message,
+    channel: {
+      title: hints.title === null ? null : htmlToText(hints.title, { singleLine: true }) || null,
+      link: hints.link?.trim() || null,
+    },
+  };
+}
