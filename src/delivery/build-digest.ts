@@ -47,7 +47,8 @@ export function buildDigest(candidates: readonly DigestCandidate[], options: Dig
     groups.set(candidate.topic, group);
   }
   const title = options.title ?? 'Sitrep digest';
-  const headerCost = title.length + 40;
+  // Room for the " (2/3)" suffix a split digest gets in its title.
+  const headerCost = title.length + ' (99/99)'.length + 40;
   const parts: Digest['sections'][] = [];
   let current: Digest['sections'] = [];
   let used = headerCost;

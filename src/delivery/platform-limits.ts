@@ -16,16 +16,18 @@ export interface PlatformLimits {
 /** Defaults per platform; the composition root may override any field. */
 export const defaultPlatformLimits = {
   discord: {
-    globalPerSecond: 50, // Discord's global limit: 50 requests/s per bot
-    globalBurst: 50,
+    // Discord allows 50 requests/s per bot; a little headroom and no burst keep
+    // every one-second window under it even with clock jitter, so no 429s.
+    globalPerSecond: 48,
+    globalBurst: 2,
     perChannelPerSecond: 1, // message-create route bucket: 5 per 5 s per channel
-    perChannelBurst: 5,
+    perChannelBurst: 1,
     maxDigestChars: 3_800, // embed description limit is 4,096
     maxAttempts: 8,
   },
   slack: {
     globalPerSecond: 20, // chat.postMessage workspace ceiling, several hundred per minute
-    globalBurst: 20,
+    globalBurst: 2,
     perChannelPerSecond: 1, // "about one message per second per channel"
     perChannelBurst: 1,
     maxDigestChars: 2_800, // 3,000 characters per section text block

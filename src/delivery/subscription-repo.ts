@@ -3,8 +3,8 @@ import { subscriptionSchema, type Subscription } from '../domain/subscription.js
 import type { Store } from '../store/store.js';
 
 /**
- * Subscriptions through the Store, cached in memory after the first read. The
- * command core and the delivery engine share one instance so the cache stays true.
+ * Subscriptions through the Store, cached in memory after the first read (one
+ * process owns the store's subscriptions; other processes would need a reload).
  */
 export interface SubscriptionRepo {
   list(): Promise<Subscription[]>;
@@ -17,16 +17,24 @@ export interface SubscriptionRepo {
   resumeChannel(platform: Platform, channelId: string): Promise<number>;
 }
 
+// One cache per store, so every repo over the same store (command core, engine,
+// a restarted engine) sees every write.
+const caches = new WeakMap<Store, Promise<Map<string, Subscription>>>();
+
 export function createSubscriptionRepo(store: Store): SubscriptionRepo {
   const records = store.collection('subscriptions', subscriptionSchema);
-  let cache: Map<string, Subscription> | null = null;
 
-  async function load(): Promise<Map<string, Subscription>> {
-    if (cache) return cache;
-    const loaded = new Map<string, Subscription>();
-    for await (const [id, sub] of records.entries()) loaded.set(id, sub);
-    cache = loaded;
-    return loaded;
+  function load(): Promise<Map<string, Subscription>> {
+    let cache = caches.get(store);
+    if (!cache) {
+      cache = (async () => {
+        const loaded = new Map<string, Subscription>();
+        for await (const [id, sub] of records.entries()) loaded.set(id, sub);
+        return loaded;
+      })();
+      caches.set(store, cache);
+    }
+    return cache;
   }
 
   const byCreation = (a: Subscription, b: Subscription) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);

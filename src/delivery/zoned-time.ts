@@ -62,7 +62,14 @@ export function zonedToUtc(parts: LocalParts, timeZone: string): Date {
   const naive = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
   const first = naive - zoneOffsetMs(new Date(naive), timeZone);
   const second = naive - zoneOffsetMs(new Date(first), timeZone);
-  if (first === second) return new Date(first);
+  if (first === second) {
+    // A wall time repeated when clocks go back: take the earlier instant.
+    for (const back of [3_600_000, 1_800_000]) {
+      const p = localParts(new Date(first - back), timeZone);
+      if (p.hour === parts.hour && p.minute === parts.minute && p.day === parts.day) return new Date(first - back);
+    }
+    return new Date(first);
+  }
   // Two offsets disagree around a transition: prefer the earlier instant that
   // still shows the requested wall time, else the one after the gap.
   const candidates = [Math.min(first, second), Math.max(first, second)];

@@ -67,7 +67,7 @@ export function created(story: Story): StoryEvent {
 /** The story with `count` more reports from other outlets, as a story-updated event. */
 export function grown(story: Story, count: number): { story: Story; event: StoryEvent } {
   const extra = Array.from({ length: count }, (_, i) =>
-    makeReport(`${story.id}-${story.reports.length + i + 1}`, { source: `Outlet ${String.fromCharCode(66 + story.reports.length + i)}`, feedId: 'feed-b' }),
+    makeReport(`${story.id}-${story.reports.length + i + 1}`, { source: `Outlet ${String.fromCharCode(65 + story.reports.length + i)}`, feedId: 'feed-b' }),
   );
   const next = { ...story, reports: [...story.reports, ...extra] };
   const last = extra[extra.length - 1] ?? story.firstReport;
