@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeedFetcher, type FetchOptions, type FetchResult } from '../../../src/feeds/fetch-feed.js';
 import { startFeedServer, type FeedServer } from '../../emulators/feed-server.js';
+import { serveFeedDirectory } from '../../emulators/serve-feed-directory.js';
 
 const feedXml = readFileSync(new URL('../../fixtures/http/small-feed.xml', import.meta.url));
 const userAgent = 'Sitrep/0.1 (+https://github.com/sitrep-bot/sitrep; contact: ops@example.org)';
@@ -216,5 +218,18 @@ describe('fetchFeed: network failures are values, never exceptions', () => {
     const result = await createFeedFetcher(options)({ url: server.url('/never-asked'), signal: AbortSignal.abort() });
     expect(result).toMatchObject({ status: 'failed', code: 'feed/timeout' });
     expect(server.requestsTo('/never-asked')).toHaveLength(0);
+  });
+});
+
+describe('feed server: a directory of fixtures', () => {
+  it('serves each file with validators, so a second poll is a 304', async () => {
+    const paths = await serveFeedDirectory(server, fileURLToPath(new URL('../../fixtures/http/', import.meta.url)), '/dir/');
+    expect(paths).toContain('/dir/small-feed.xml');
+    const fetcher = createFeedFetcher(options);
+    const first = expectStatus(await fetcher({ url: server.url('/dir/small-feed.xml') }), 'fetched');
+    expect(first.body.equals(feedXml)).toBe(true);
+    expect(first.contentType).toBe('application/xml');
+    const second = await fetcher({ url: server.url('/dir/small-feed.xml'), etag: first.etag, lastModified: first.lastModified });
+    expect(second).toMatchObject({ status: 'unchanged', reason: 'http-304' });
   });
 });
