@@ -60,8 +60,8 @@ describe('fetchFeed: timeouts', () => {
   });
 
   it('a slow server after a fast connect is not a connect timeout', async () => {
-    server.route('/slow-but-connected', { body: '<rss/>', latencyMs: 60 });
-    const fetcher = createFeedFetcher({ ...options, connectTimeoutMs: 30, totalTimeoutMs: 1000 });
+    server.route('/slow-but-connected', { body: '<rss/>', latencyMs: 120 });
+    const fetcher = createFeedFetcher({ ...options, connectTimeoutMs: 50, totalTimeoutMs: 1000 });
     const result = await fetcher({ url: server.url('/slow-but-connected') });
     expect(result).toMatchObject({ status: 'fetched' });
   });

@@ -42,7 +42,7 @@ describe('fetchFeed over https', () => {
       response.end('<rss/>');
     });
     const port = await listen(server);
-    const result = await createFeedFetcher(options)({ url: `https://127.0.0.1:${port}/feed.xml` });
+    const result = await createFeedFetcher({ ...options, connectTimeoutMs: 1000 })({ url: `https://127.0.0.1:${port}/feed.xml` });
     expect(result).toMatchObject({ status: 'failed', code: 'feed/connect', message: expect.stringMatching(/certificate/i) });
   });
 
