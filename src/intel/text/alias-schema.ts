@@ -63,7 +63,7 @@ export function checkAliases(
       const key = aliasKey(text);
       const path = [...owner.path, index];
       if (key === null) {
-        ctx.addIssue({ code: 'custom', path, input: text, message: 'an alias must be words without , ; : ( ) or quotes' });
+        ctx.addIssue({ code: 'custom', path, input: text, message: 'an alias must be words without , ; : ( ) / or quotes' });
         return;
       }
       if (typeof spec !== 'string' && spec.context) return;
@@ -85,7 +85,7 @@ export function checkAliases(
         code: 'custom',
         path: ['ignore', index],
         input: text,
-        message: key === null ? 'an ignore phrase must be words without , ; : ( ) or quotes' : `is also an alias of "${plainOwner.get(key)}"`,
+        message: key === null ? 'an ignore phrase must be words without , ; : ( ) / or quotes' : `is also an alias of "${plainOwner.get(key)}"`,
       });
     }
   });
