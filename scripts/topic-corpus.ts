@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import Parser from 'rss-parser';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { canonicalUrl } from '../src/feeds/canonical-url.js';
 import { decodeFeedBody } from '../src/feeds/decode-body.js';
-import { htmlToText } from '../src/feeds/html-to-text.js';
+import { normalizeItems } from '../src/feeds/normalize-items.js';
+import { parseFeed } from '../src/feeds/parse-feed.js';
 import type { LabeledItem } from '../src/intel/classify/train-model.js';
 
 /**
@@ -25,12 +26,15 @@ const writtenSchema = z.object({
   labels: z.array(z.string()),
   split,
 });
-const realSchema = z.object({
-  file: z.string().min(1),
-  guid: z.string().min(1),
-  labels: z.array(z.string()),
-  split,
-});
+const realSchema = z
+  .object({
+    file: z.string().min(1),
+    guid: z.string().min(1).optional(),
+    link: z.string().min(1).optional(),
+    labels: z.array(z.string()),
+    split,
+  })
+  .refine((row) => row.guid !== undefined || row.link !== undefined, { message: 'expected guid or link' });
 
 export interface CorpusLoad {
   items: CorpusItem[];
@@ -71,27 +75,26 @@ interface FeedEntry {
   tags: string[];
 }
 
-type RawCategory = string | { _?: string };
+/** BBC repeats items across polls with `#0` → `#1` guid fragments. */
+function withoutFragment(guid: string): string {
+  return guid.replace(/#\d+$/, '');
+}
 
-/** guid (or link) → text of one real feed file. */
+/**
+ * guid (or link) → text of one real feed file, read through the same decode → parse →
+ * normalize stages as the worker, so training sees exactly what classification will see.
+ */
 async function readFeedEntries(file: string): Promise<Map<string, FeedEntry>> {
   const decoded = decodeFeedBody(await readFile(file), null);
-  // rss-parser's typings only accept plain field names; keepArray is documented in its README.
-  const options = { customFields: { item: [['category', 'category', { keepArray: true }], 'description'] } };
-  const parser = new Parser<Record<string, unknown>, { category?: RawCategory[]; description?: string }>(
-    options as unknown as ConstructorParameters<typeof Parser>[0],
-  );
-  const feed = await parser.parseString(decoded.text.replace(/^\s+/, ''));
+  const outcome = await parseFeed(decoded.text);
+  if (!outcome.ok) throw new Error(outcome.message);
+  const feedId = basename(file);
+  const items = normalizeItems(outcome.feed, { feedId, feedUrl: `file:///${feedId}`, language: null, fetchedAt: new Date(0) });
   const entries = new Map<string, FeedEntry>();
-  for (const item of feed.items) {
-    const html = item.description ?? item.content ?? item.summary ?? '';
-    const tags = (item.category ?? [])
-      .map((c) => (typeof c === 'string' ? c : (c._ ?? '')))
-      .map((t) => t.trim())
-      .filter((t) => t.length > 0);
-    const entry = { title: htmlToText(item.title ?? ''), summary: htmlToText(html), tags };
-    if (item.guid) entries.set(item.guid.trim(), entry);
-    if (item.link && !entries.has(item.link.trim())) entries.set(item.link.trim(), entry);
+  for (const item of items) {
+    const entry = { title: item.title, summary: item.summary, tags: item.sourceTags };
+    if (item.guid) entries.set(withoutFragment(item.guid), entry);
+    if (item.link && !entries.has(item.link)) entries.set(item.link, entry);
   }
   return entries;
 }
@@ -132,13 +135,14 @@ export async function loadTopicCorpus(labeledDir: string, realFeedsDir: string):
       }
       feeds.set(row.file, entries);
     }
-    const entry = entries.get(row.guid);
+    const key = row.guid !== undefined ? withoutFragment(row.guid) : (canonicalUrl(row.link ?? '') ?? row.link ?? '');
+    const entry = entries.get(key);
     if (!entry) {
-      problems.push(`${row.file}: no item with guid ${row.guid}`);
+      problems.push(`${row.file}: no item with ${row.guid !== undefined ? 'guid' : 'link'} ${row.guid ?? row.link}`);
       continue;
     }
     items.push({
-      id: `${row.file}#${row.guid}`,
+      id: `${row.file}#${row.guid ?? row.link}`,
       title: entry.title,
       summary: entry.summary,
       sourceTags: entry.tags,
