@@ -1,0 +1,53 @@
+const agencies =
+  'Reuters|AP|AFP|ANI|IANS|PTI|UNI|Xinhua|dpa|DPA|UPI|Bloomberg|Sputnik|TASS|Anadolu|WAM|SPA|KUNA|IRNA|Pajhwok|Tolonews|ReliefWeb|CNN|BBC|Al Jazeera|APA|Kyodo|Yonhap';
+
+// Each pattern removes one piece of clutter from the start of the text; they
+// are applied until none matches, so "By Jane Doe | KABUL, Aug 10 (Reuters) -" goes.
+const leadingClutter: readonly RegExp[] = [
+  // "date 2021-08-10", "2021-08-10T09:00Z -"
+  /^(?:date:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*[-–—:|]?\s+/u,
+  // "By Jane Doe |", "By Jane Doe and John Roe, Reuters —"
+  /^By\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,4})?(?:,\s*\p{Lu}[\p{L} .]{0,40}?)?\s*[|•·–—-]\s*/u,
+  // "KABUL, Aug 10 (Reuters) -", "(ANI):", "Kyiv, Ukraine (AP) —"
+  new RegExp(`^[^()\\n]{0,80}?\\((?:${agencies})\\)\\s*[-–—:]+\\s*`, 'u'),
+  new RegExp(`^\\(?(?:${agencies})\\)?\\s*[|:–—]\\s*`, 'u'),
+  // "WASHINGTON —", "KYIV, Ukraine —", "WASHINGTON, Aug 10 —"
+  /^\p{Lu}{3,}[\p{Lu} .'’-]{0,30}(?:,\s*[\p{L} .]{1,30}?)?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:[–—]|--?)\s+/u,
+];
+
+const trailingClutter: readonly RegExp[] = [
+  new RegExp(`\\s*[-–—]?\\s*\\((?:${agencies})\\)\\s*$`, 'u'),
+  new RegExp(`\\s+[-–—]\\s*(?:${agencies})\\s*$`, 'u'),
+  /\s*(?:\[(?:…|\.\.\.)\]|…\s*(?:read|continue) more|continue reading\.*|read more\.*|\(more\)|\[more\])\s*$/iu,
+];
+
+/**
+ * The text as whitespace-collapsed paragraphs without datelines, bylines and
+ * agency tags. Only whole prefixes and suffixes are removed, so every
+ * sentence left is still a substring of the (whitespace-collapsed) source.
+ */
+export function stripClutter(text: string): string[] {
+  const paragraphs = text
+    .split(/\n[ \t\r\f\v]*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph.length > 0);
+  const first = paragraphs[0];
+  if (first !== undefined) paragraphs[0] = stripLeading(first);
+  return paragraphs.map(stripTrailing).filter((paragraph) => paragraph.length > 0);
+}
+
+function stripLeading(paragraph: string): string {
+  let text = paragraph;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const before = text;
+    for (const pattern of leadingClutter) text = text.replace(pattern, '');
+    if (text === before) break;
+  }
+  return text;
+}
+
+function stripTrailing(paragraph: string): string {
+  let text = paragraph;
+  for (const pattern of trailingClutter) text = text.replace(pattern, '');
+  return text.trim();
+}
