@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       weights: { type: 'string' },
       window: { type: 'string', default: '36' },
       quiet: { type: 'boolean', default: false },
+      set: { type: 'string', default: 'both' },
     },
   });
   const weights = values.weights ? (JSON.parse(values.weights) as Partial<DecisionWeights>) : {};
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
     (item): LabeledItem => ({ ...item, link: item.link ?? null }),
   );
   const negatives = readJsonLines(path.join(labelDir, 'hard-negatives.jsonl'), hardNegative);
-  const everything = [...(await realItems()), ...written];
+  const everything = [...(values.set === 'written' ? [] : await realItems()), ...(values.set === 'real' ? [] : written)];
   const annotate = await loadClusterAnnotator(path.join(repoRoot, 'config'));
   const runs = values.split === 'all' ? (['dev', 'test', 'all'] as const) : [values.split];
   const summary: Record<string, Scores & { items: number; stories: number }> = {};

@@ -11,7 +11,9 @@ export const defaultWeights = {
   numberConflict: 0.04,
   countryConflict: 0.05,
   gapPerDay: 0.1,
-  threshold: 0.22,
+  minSharedEvidence: 1.5,
+  thinEvidence: 0.1,
+  threshold: 0.16,
 } as const satisfies DecisionWeights;
 
 export const defaultClusterOptions = {
@@ -22,9 +24,12 @@ export const defaultClusterOptions = {
   indexTerms: 12, // salient terms per report put in the index
   maxPostingLength: 4000, // stories; longer lists are too common to retrieve by
   comparedReports: 8, // first report + the 7 most recent
-} as const satisfies Required<StoryClustererOptions>;
+} as const satisfies Omit<Required<StoryClustererOptions>, 'onDecision'>;
 
-export type ResolvedClusterOptions = Omit<Required<StoryClustererOptions>, 'weights'> & { weights: DecisionWeights };
+export type ResolvedClusterOptions = Omit<Required<StoryClustererOptions>, 'weights' | 'onDecision'> & {
+  weights: DecisionWeights;
+  onDecision: StoryClustererOptions['onDecision'];
+};
 
 export function resolveClusterOptions(options: StoryClustererOptions): ResolvedClusterOptions {
   return {
@@ -35,5 +40,6 @@ export function resolveClusterOptions(options: StoryClustererOptions): ResolvedC
     indexTerms: options.indexTerms ?? defaultClusterOptions.indexTerms,
     maxPostingLength: options.maxPostingLength ?? defaultClusterOptions.maxPostingLength,
     comparedReports: options.comparedReports ?? defaultClusterOptions.comparedReports,
+    onDecision: options.onDecision,
   };
 }

@@ -45,6 +45,10 @@ export interface DecisionWeights {
   countryConflict: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
   gapPerDay: number;
+  /** Below this much shared rare-term evidence a match counts as thin. */
+  minSharedEvidence: number;
+  /** Penalty for a thin match. */
+  thinEvidence: number;
   /** Score an item needs to join the best candidate story. */
   threshold: number;
 }
@@ -63,6 +67,30 @@ export interface StoryClustererOptions {
   maxPostingLength?: number;
   /** Reports of one story kept for item-to-report comparison (first + most recent). */
   comparedReports?: number;
+  /** Called with every candidate's evidence, for `explain`-style tooling and tuning. */
+  onDecision?: (trace: DecisionTrace) => void;
+}
+
+export interface DecisionTrace {
+  itemId: string;
+  candidates: { storyId: string; features: MatchFeatures }[];
+  joined: string | null;
+}
+
+/** The evidence for and against one item joining one story. */
+export interface MatchFeatures {
+  bestReport: number;
+  centroid: number;
+  title: number;
+  sharedSubdivisions: number;
+  sharedActors: number;
+  subdivisionConflict: boolean;
+  numberConflict: boolean;
+  countryConflict: boolean;
+  gapHours: number;
+  /** Shared terms weighted by rarity (1 = one never-seen word). */
+  sharedEvidence: number;
+  score: number;
 }
 
 /** Per-report evidence kept with a persisted story so the clusterer can be rebuilt. */

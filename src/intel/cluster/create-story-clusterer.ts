@@ -3,6 +3,7 @@ import { resolveClusterOptions } from './cluster-options.js';
 import type {
   ClusterInput,
   ClusterResult,
+  DecisionTrace,
   ReportEvidence,
   StoryClusterer,
   StoryClustererOptions,
@@ -95,21 +96,25 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     queue.push([state.lastMs, state.slot]);
   }
 
-  function bestMatch(report: PreparedReport): StoryState | undefined {
+  function bestMatch(report: PreparedReport, itemId: string): StoryState | undefined {
     const itemNorm = norm(report.vector, idf);
     const itemTitleNorm = norm(report.title, idf);
+    const maxIdf = vocabulary.idf(undefined);
     const slots = index.candidates(salientIds(report, config.queryTerms), entityKeys(report.evidence), config.maxCandidates);
     let best: StoryState | undefined;
     let bestScore = config.weights.threshold;
+    const trace: DecisionTrace['candidates'] = [];
     for (const slot of slots) {
       const state = bySlot.get(slot);
       if (!state || Math.abs(report.publishedMs - state.lastMs) > windowMs) continue;
-      const { score } = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, config.weights);
-      if (score > bestScore || (score === bestScore && best && state.slot < best.slot)) {
+      const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, config.weights);
+      if (config.onDecision) trace.push({ storyId: state.story.id, features });
+      if (features.score > bestScore || (features.score === bestScore && best && state.slot < best.slot)) {
         best = state;
-        bestScore = score;
+        bestScore = features.score;
       }
     }
+    config.onDecision?.({ itemId, candidates: trace, joined: best?.story.id ?? null });
     return best;
   }
 
@@ -143,7 +148,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       const publishedMs = Number.isFinite(parsed) ? parsed : Math.max(clockMs, 0);
       advanceClock(publishedMs);
       const report = prepareReport(evidenceOf(input), publishedMs, vocabulary);
-      return attach(bestMatch(report), input, report);
+      return attach(bestMatch(report, input.id), input, report);
     },
 
     snapshot(storyId) {

@@ -96,10 +96,9 @@ export function contentTerms(text: string): string[] {
       out.push(numberPrefix + asNumber);
       continue;
     }
-    const variant = variants.get(word);
-    if (variant) word = variant;
-    // Hyphenated compounds ("cease-fire", "Al-Shabaab") count as one term without the hyphen.
-    word = word.replace(/[.'\-]/g, '');
+    // Hyphenated compounds ("cease-fire", "ISIL-K") count as one term without the hyphen.
+    const variant = variants.get(word) ?? variants.get(word.replace(/[.'\-]/g, ''));
+    word = variant ?? word.replace(/[.'\-]/g, '');
     if (word.length < 2 || stopwords.has(word)) continue;
     out.push(variant ?? (unstemmed.has(word) ? word : stem(word)));
   }

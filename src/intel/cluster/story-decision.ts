@@ -1,20 +1,6 @@
-import type { DecisionWeights } from './cluster-types.js';
-import { cosine, type IdfLookup, norm } from './sparse-vector.js';
+import type { DecisionWeights, MatchFeatures } from './cluster-types.js';
+import { cosine, type IdfLookup, norm, type SparseVector } from './sparse-vector.js';
 import type { PreparedReport, StoryState } from './story-state.js';
-
-/** The evidence for and against one item joining one story. */
-export interface MatchFeatures {
-  bestReport: number;
-  centroid: number;
-  title: number;
-  sharedSubdivisions: number;
-  sharedActors: number;
-  subdivisionConflict: boolean;
-  numberConflict: boolean;
-  countryConflict: boolean;
-  gapHours: number;
-  score: number;
-}
 
 const hourMs = 3_600_000;
 
@@ -56,12 +42,35 @@ function countryConflict(item: PreparedReport, state: StoryState): boolean {
   return itemExtra && storyExtra;
 }
 
+/**
+ * How many rare terms the item shares with the story, each counted by its IDF
+ * relative to an unseen word. Two short texts sharing one word can have a high
+ * cosine; this says whether there is more than one coincidence behind it.
+ */
+function sharedEvidence(item: SparseVector, story: SparseVector, idf: IdfLookup, maxIdf: number): number {
+  let sum = 0;
+  let i = 0;
+  let j = 0;
+  while (i < item.ids.length && j < story.ids.length) {
+    const a = item.ids[i] ?? 0;
+    const b = story.ids[j] ?? 0;
+    if (a === b) {
+      sum += idf(a) / maxIdf;
+      i += 1;
+      j += 1;
+    } else if (a < b) i += 1;
+    else j += 1;
+  }
+  return sum;
+}
+
 export function scoreCandidate(
   item: PreparedReport,
   itemNorm: number,
   itemTitleNorm: number,
   state: StoryState,
   idf: IdfLookup,
+  maxIdf: number,
   weights: DecisionWeights,
 ): MatchFeatures {
   let bestReport = 0;
@@ -77,6 +86,7 @@ export function scoreCandidate(
   const numConflict = numberConflict(item.titleNumbers, state.titleNumbers);
   const ctyConflict = countryConflict(item, state);
   const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
+  const shared = sharedEvidence(item.vector, state.centroid, idf, maxIdf);
   const score =
     weights.bestReport * bestReport +
     weights.centroid * centroid +
@@ -86,6 +96,7 @@ export function scoreCandidate(
     (subConflict ? weights.subdivisionConflict : 0) -
     (numConflict ? weights.numberConflict : 0) -
     (ctyConflict ? weights.countryConflict : 0) -
+    (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
     weights.gapPerDay * Math.min(1.5, gapHours / 24);
   return {
     bestReport,
@@ -97,6 +108,7 @@ export function scoreCandidate(
     numberConflict: numConflict,
     countryConflict: ctyConflict,
     gapHours,
+    sharedEvidence: shared,
     score,
   };
 }
