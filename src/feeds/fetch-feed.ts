@@ -218,6 +218,8 @@ function header(response: IncomingMessage, name: string): string | null {
 function parseHttpUrl(raw: string, base?: URL): URL | null {
   try {
     const url = new URL(raw, base);
+    // Fragments never reach the server; dropping them keeps loop detection honest.
+    url.hash = '';
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
     return null;
