@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClassifier } from '../src/intel/classify/classifier.js';
 import { multiLabelMetrics } from '../src/intel/classify/metrics.js';
-import { loadTopicModel } from '../src/intel/classify/topic-model.js';
+import { emptyTopicModel, loadTopicModel } from '../src/intel/classify/topic-model.js';
 import { loadTopicsConfig } from '../src/intel/classify/topics-config.js';
 import { ConfigError } from '../src/settings/config-error.js';
 import { repoRoot } from './repo-root.js';
@@ -28,6 +28,8 @@ async function main(): Promise<number> {
       model: { type: 'string', default: join(root, 'data/model/topic-model.json') },
       split: { type: 'string', default: 'test' },
       worst: { type: 'string', default: '12' },
+      'lexicon-only': { type: 'boolean', default: false },
+      origin: { type: 'string', default: 'all' },
     },
   });
   const topics = await loadTopicsConfig(resolve(values.config));
@@ -38,8 +40,11 @@ async function main(): Promise<number> {
   }
   const corpus = await loadTopicCorpus(join(root, 'data/labeled/topics'), resolve(root, '../shared/feeds/real'));
   for (const problem of corpus.problems) process.stderr.write(`warning: ${problem}\n`);
-  const items = corpus.items.filter((item) => values.split === 'all' || item.split === values.split);
-  const classifier = createClassifier(topics, loaded.model);
+  const items = corpus.items.filter(
+    (item) => (values.split === 'all' || item.split === values.split) && (values.origin === 'all' || item.origin === values.origin),
+  );
+  // --lexicon-only shows what topics.yaml alone achieves: the part that carries the definitions.
+  const classifier = createClassifier(topics, values['lexicon-only'] ? emptyTopicModel() : loaded.model);
   const gold: string[][] = [];
   const predicted: string[][] = [];
   const errors: ErrorCase[] = [];

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './cli-io.js';
 import { ConfigError, formatConfigProblem } from '../settings/config-error.js';
-import { packageRoot } from '../settings/load-config.js';
+import { packageVersion } from '../settings/load-config.js';
 
 type CommandRunner = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -15,12 +14,19 @@ interface CliCommand {
 
 /** Commands load lazily so `sitrep classify` never pays for discord.js and vice versa. */
 const commands: Record<string, CliCommand> = {
+  classify: {
+    summary: 'classify JSON-line items from stdin: topics, scores, reasons, places, actors, summary',
+    load: async () => (await import('./commands/classify.js')).runClassifyCommand,
+  },
+  explain: {
+    summary: "explain one item's topic scores: terms, rules, tags and thresholds",
+    load: async () => (await import('./commands/explain.js')).runExplainCommand,
+  },
+  parse: {
+    summary: 'parse and normalize one feed file or URL and print its items (--json)',
+    load: async () => (await import('./commands/parse.js')).runParseCommand,
+  },
 };
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 function usage(): string {
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
@@ -43,7 +49,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return name === undefined ? 1 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(version() + '\n');
+    io.stdout.write(packageVersion() + '\n');
     return 0;
   }
   const command = commands[name];

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createAnnotator, type LoadedIntel, loadIntel } from '../../intel/annotate-item.js';
+import { resolveConfigDir } from '../../settings/load-config.js';
+import { readYamlConfig } from '../../settings/read-yaml-config.js';
+import { settingsSchema } from '../../settings/settings-schema.js';
+import type { CliIo } from '../cli-io.js';
+
+/** One input line of `sitrep classify` / `sitrep explain`: the CLI contract of issue 3. */
+export const classifyInputSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  title: z.string({ message: 'title: expected a string' }),
+  summary: z.string({ message: 'summary: expected a string' }).default(''),
+  source: z.string().nullish(),
+  published: z.string().nullish(),
+  link: z.string().nullish(),
+  tags: z.array(z.string(), { message: 'tags: expected a list of strings' }).nullish(),
+});
+export type ClassifyInputLine = z.output<typeof classifyInputSchema>;
+
+export type ParsedInputLine = { ok: true; line: ClassifyInputLine } | { ok: false; id?: string; error: string };
+
+export function parseInputLine(text: string): ParsedInputLine {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'not valid JSON' };
+  }
+  const parsed = classifyInputSchema.safeParse(json);
+  if (parsed.success) {
+    if (parsed.data.title.trim() === '' && parsed.data.summary.trim() === '') {
+      return { ok: false, id: parsed.data.id, error: 'title and summary are both empty' };
+    }
+    return { ok: true, line: parsed.data };
+  }
+  const rawId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
+  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
+  const error = parsed.error.issues
+    .map((issue) => (issue.path.length > 0 && !issue.message.includes(':') ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return id === undefined || id === '' ? { ok: false, error } : { ok: false, id, error };
+}
+
+/** Loads everything intel needs from the config folder; warns (once) when the model is unusable. */
+export async function loadIntelForCli(configDir: string, io: CliIo, command: string): Promise<{ intel: LoadedIntel; summaryMaxChars: number }> {
+  const intel = await loadIntel(configDir);
+  if (intel.modelProblem) io.stderr.write(`sitrep ${command}: warning: ${intel.modelProblem}; topics use their lexicons only\n`);
+  const settingsFile = join(configDir, 'settings.yaml');
+  const summaryMaxChars = existsSync(settingsFile)
+    ? (await readYamlConfig(settingsFile, settingsSchema, { optional: true })).intel.summaryMaxChars
+    : 300;
+  return { intel, summaryMaxChars };
+}
+
+const usage = `Usage: sitrep classify [--config DIR]
+
+Reads JSON lines on stdin, each with id, title, summary (optional source, published, link,
+tags), and writes one JSON line per input, in input order, as each line arrives:
+  {"id","topics":[...],"scores":{...},"reasons":{...},"places":[...],"actors":[...],"summary":"..."}
+A bad line yields {"id"?,"error"} and the rest continue. Blank lines are skipped.
+`;
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  // Respect backpressure so a slow reader downstream never makes us buffer the whole input.
+  if (stream.write(text)) return Promise.resolve();
+  return new Promise((resolve) => stream.once('drain', () => resolve()));
+}
+
+export async function runClassifyCommand(argv: string[], io: CliIo): Promise<number> {
+  let values: { config?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ args: argv, options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    io.stderr.write(`sitrep classify: ${(error as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  if (values.help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  const configDir = resolveConfigDir(values.config, io.env, io.cwd);
+  const { intel, summaryMaxChars } = await loadIntelForCli(configDir, io, 'classify');
+  const annotate = createAnnotator({ ...intel, summaryMaxChars });
+  try {
+    for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      if (text.trim() === '') continue;
+      const parsed = parseInputLine(text);
+      if (!parsed.ok) {
+        await write(io.stdout, `${JSON.stringify(parsed.id === undefined ? { error: parsed.error } : { id: parsed.id, error: parsed.error })}\n`);
+        continue;
+      }
+      const { line } = parsed;
+      let out: Record<string, unknown>;
+      try {
+        const notes = annotate({ title: line.title, summary: line.summary, sourceTags: line.tags ?? [] });
+        out = { id: line.id, ...notes };
+      } catch (error) {
+        out = { id: line.id, error: `annotation failed: ${(error as Error).message}` };
+      }
+      await write(io.stdout, `${JSON.stringify(out)}\n`);
+    }
+  } catch (error) {
+    io.stderr.write(`sitrep classify: cannot read stdin (${(error as Error).message})\n`);
+    return 1;
+  }
+  return 0;
+}
