@@ -3,27 +3,38 @@ import { aliasWords, type LexiconAlias } from './compile-lexicon.js';
 
 const words = z.array(z.string().min(1, 'expected a word or phrase')).min(1, 'expected at least one word or phrase');
 
+const aliasObjectSchema = z
+  .object({
+    text: z.string().min(1, 'expected a non-empty name'),
+    guard: z.literal('name', { error: 'expected "name" (skip it when it looks like part of a person\'s name)' }).optional(),
+    context: words.optional(),
+    unless: words.optional(),
+  })
+  .strict();
+
+export type AliasSpec = string | z.output<typeof aliasObjectSchema>;
+
 /**
  * An alias in config: a plain string, or an object when the name is ambiguous
  * and needs a guard ("Chad", "Jordan"), context words ("Georgia", "RSF") or
- * words that rule it out ("Turkey" near "Thanksgiving").
+ * words that rule it out ("Turkey" near "Thanksgiving"). Picks the branch by
+ * the value's type, so a mistake inside an object is reported where it is.
  */
-export const aliasSpecSchema = z.union(
-  [
-    z.string().min(1, 'expected a non-empty name'),
-    z
-      .object({
-        text: z.string().min(1, 'expected a non-empty name'),
-        guard: z.literal('name', { error: 'expected "name" (skip when it looks like part of a person\'s name)' }).optional(),
-        context: words.optional(),
-        unless: words.optional(),
-      })
-      .strict(),
-  ],
-  { error: 'expected a name, or { text, guard?, context?, unless? }' },
-);
+export const aliasSpecSchema = z.unknown().transform((value, ctx): AliasSpec => {
+  if (typeof value === 'string' && value.trim().length > 0) return value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const parsed = aliasObjectSchema.safeParse(value, { reportInput: true });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const found = 'input' in issue ? { input: issue.input } : {};
+      ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message, ...found });
+    }
+    return z.NEVER;
+  }
+  ctx.addIssue({ code: 'custom', input: value, message: 'expected a name, or { text, guard?, context?, unless? }' });
+  return z.NEVER;
+});
 
-export type AliasSpec = z.infer<typeof aliasSpecSchema>;
 
 export function aliasText(spec: AliasSpec): string {
   return typeof spec === 'string' ? spec : spec.text;
