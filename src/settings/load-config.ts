@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeedDefinition } from '../pipeline/feed-definition.js';
@@ -17,6 +17,12 @@ export function packageRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** Sitrep's version, from the package.json beside config/ (for --version and the User-Agent). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
 /**
