@@ -84,7 +84,7 @@ export function tokenize(text: string): TokenizedText {
     atSentenceStart = false;
     tokens.push(token);
   }
-  return { tokens, titleCase: longWords >= 3 && capitalizedLongWords / longWords > 0.6 };
+  return { tokens, titleCase: longWords >= 4 && capitalizedLongWords / longWords > 0.7 };
 }
 
 function isAbbreviation(norm: string, raw: string): boolean {
