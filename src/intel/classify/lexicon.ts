@@ -82,10 +82,21 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
   };
 
   config.topics.forEach((topic, index) => {
+    // "meet"/"meeting" and "diplomat"/"diplomatic" share a stem: count such a pair once, at its
+    // larger weight, so writing both forms in topics.yaml never doubles the evidence.
+    const byKeys = new Map<string, number>();
     for (const [text, weight] of Object.entries(topic.terms)) {
       const keys = analyzer.keysOf(text);
       if (keys.length === 0) continue;
-      terms.push({ topic: index, text, joinedKeys: keys.join(' '), single: keys.length === 1, weight });
+      const joinedKeys = keys.join(' ');
+      const existing = byKeys.get(joinedKeys);
+      const previous = existing === undefined ? undefined : terms[existing];
+      if (previous) {
+        if (Math.abs(weight) > Math.abs(previous.weight)) terms[existing as number] = { ...previous, text, weight };
+        continue;
+      }
+      terms.push({ topic: index, text, joinedKeys, single: keys.length === 1, weight });
+      byKeys.set(joinedKeys, terms.length - 1);
       addPattern(keys, 'term', terms.length - 1);
     }
     for (const [tag, weight] of Object.entries(topic.sourceTags)) {

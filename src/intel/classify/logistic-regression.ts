@@ -42,7 +42,7 @@ export function trainLogistic(
   const prior = (positives + 0.5) / (n + 1);
   const model: LogisticWeights = { bias: Math.log(prior / (1 - prior)), lexicon: 1, weights: new Float64Array(dims) };
   if (n === 0) return model;
-  const lr = options.learningRate ?? 0.05;
+  const lr = options.learningRate ?? 0.1;
   const beta1 = 0.9;
   const beta2 = 0.999;
   const eps = 1e-8;

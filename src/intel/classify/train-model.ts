@@ -24,6 +24,8 @@ export interface TrainOptions {
   iterations: number;
   folds: number;
   minDocFreq: number;
+  /** Features in more than this share of items ("said", "year") carry style, not topic: dropped. */
+  maxDocShare: number;
   /** Candidate thresholds for the out-of-fold F1 search. */
   thresholdGrid: readonly number[];
   /** Topics with fewer positives than this stay lexicon-only. */
@@ -31,11 +33,12 @@ export interface TrainOptions {
 }
 
 export const defaultTrainOptions: TrainOptions = {
-  l2Grid: [0.25, 0.5, 1, 2, 4, 8],
+  l2Grid: [0.05, 0.1, 0.25],
   l2Lexicon: 0.1,
-  iterations: 300,
+  iterations: 200,
   folds: 5,
   minDocFreq: 2,
+  maxDocShare: 0.1,
   thresholdGrid: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
   minPositives: 5,
 };
@@ -71,7 +74,11 @@ export function trainTopicModel(
 
   const docFreq = new Map<string, number>();
   for (const entry of evidence) for (const feature of entry.features) docFreq.set(feature, (docFreq.get(feature) ?? 0) + 1);
-  const vocabulary = [...docFreq].filter(([, df]) => df >= options.minDocFreq).map(([feature]) => feature).sort();
+  const maxDocFreq = Math.max(options.minDocFreq, Math.floor(options.maxDocShare * items.length));
+  const vocabulary = [...docFreq]
+    .filter(([, df]) => df >= options.minDocFreq && df <= maxDocFreq)
+    .map(([feature]) => feature)
+    .sort();
   const featureIndex = new Map(vocabulary.map((feature, index) => [feature, index]));
   const featureRows = evidence.map((entry) =>
     Int32Array.from(entry.features.map((f) => featureIndex.get(f) ?? -1).filter((i) => i >= 0).sort((a, b) => a - b)),
