@@ -7,7 +7,7 @@ import { defaultTrainOptions, foldOf, type LabeledItem, trainTopicModel } from '
 import { topicModelSchema } from '../../../src/intel/classify/topic-model.js';
 import { sharedAnalyzer, shippedTopics } from './classify-helpers.js';
 
-const fastOptions = { ...defaultTrainOptions, l2Grid: [1, 4], iterations: 80, folds: 3, minPositives: 3 };
+const fastOptions = { ...defaultTrainOptions, l2Grid: [1, 4], iterations: 80, folds: 3, minPositives: 3, maxDocShare: 1 };
 
 /** A small corpus we wrote: enough for the model to learn words the lexicon does not know. */
 function corpus(): LabeledItem[] {
