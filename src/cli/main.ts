@@ -22,6 +22,10 @@ const commands: Record<string, CliCommand> = {
     summary: "explain one item's topic scores: terms, rules, tags and thresholds",
     load: async () => (await import('./commands/explain.js')).runExplainCommand,
   },
+  cluster: {
+    summary: 'group JSON lines from stdin into stories: one {"id","story"} line per item',
+    load: async () => (await import('./commands/cluster.js')).runClusterCommand,
+  },
   parse: {
     summary: 'parse and normalize one feed file or URL and print its items (--json)',
     load: async () => (await import('./commands/parse.js')).runParseCommand,
