@@ -17,6 +17,27 @@ runStoreContract({
   persistent: true,
 });
 
+function sqliteAll(file: string, sql: string): Promise<Record<string, unknown>[]> {
+  return new Promise((resolve, reject) => {
+    const db = new sqlite3.Database(file);
+    db.all(sql, (error, rows) => {
+      db.close();
+      if (error) reject(error);
+      else resolve(rows as Record<string, unknown>[]);
+    });
+  });
+}
+
+describe('sqlite store: write cost', () => {
+  it('runs in WAL mode, so a poll writing thousands of dedup keys does not fsync each one', async () => {
+    const own = path.join(dir, 'wal.sqlite');
+    const store = await openStore(`sqlite://${own}`);
+    await store.collection('items', z.object({ n: z.number() })).set('a', { n: 1 });
+    expect(await sqliteAll(own, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    await store.close();
+  });
+});
+
 describe('sqlite store: damaged rows', () => {
   it('a row that is not JSON: get throws a named error, entries skips it', async () => {
     const own = path.join(dir, 'damaged.sqlite');
