@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -166,6 +167,20 @@ describe('labeled topic corpus', () => {
       expect(positives, topic).toBeGreaterThanOrEqual(MIN_TEST_POSITIVES_PER_TOPIC);
     }
     expect(test.filter((item) => item.labels.length === 0).length).toBeGreaterThan(0);
+  });
+
+  // The split is a pure function of the item's key, so it cannot drift when items are appended
+  // or relabelled, and nobody can move a hard test item into train by hand.
+  it('moves an item between train and test (split no longer follows the hash rule)', () => {
+    const expectedSplit = (key: string): 'train' | 'test' =>
+      (createHash('sha256').update(key).digest()[0] ?? 0) % 4 === 0 ? 'test' : 'train';
+    const moved = [
+      ...written.filter((item) => item.split !== expectedSplit(item.id)).map((item) => item.id),
+      ...real
+        .filter((item) => item.split !== expectedSplit(`${item.file}\n${itemKey(item)}`))
+        .map((item) => `${item.file} ${itemKey(item)}`),
+    ];
+    expect(moved).toEqual([]);
   });
 
   it('points a real label at a file or guid that is not in the shared feeds', (context) => {
