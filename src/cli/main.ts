@@ -26,6 +26,10 @@ const commands: Record<string, CliCommand> = {
     summary: 'group JSON lines from stdin into stories: one {"id","story"} line per item',
     load: async () => (await import('./commands/cluster.js')).runClusterCommand,
   },
+  feeds: {
+    summary: 'feeds check: fetch every configured feed once and report status, HTTP code, items, time',
+    load: async () => (await import('./commands/feeds.js')).runFeedsCommand,
+  },
   parse: {
     summary: 'parse and normalize one feed file or URL and print its items (--json)',
     load: async () => (await import('./commands/parse.js')).runParseCommand,
