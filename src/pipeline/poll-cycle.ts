@@ -98,6 +98,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   const reports: FeedPollReport[] = [];
   const claimed: GroupMember[] = [];
   deps.feeds.forEach((feed, index) => {
+    if (!feed.enabled) return;
     const health = { ...(stored[index] ?? newFeedHealth(feed.id, feed.url)), url: feed.url };
     const paused = health.status === 'paused' || health.status === 'disabled';
     if (paused && !options.includePaused) {

@@ -19,15 +19,21 @@ export interface SchedulerDeps {
   /** node-cron by default; tests drive ticks themselves. */
   schedule?: (expression: string, onTick: () => void) => CronHandle;
   onReport?: (report: PollCycleReport) => void;
+  /** Periodic upkeep between polls, e.g. `seenItems.sweepExpired()`; never runs twice at once. */
+  housekeeping?: () => Promise<void>;
+  clock?: () => Date;
 }
 
 export interface SchedulerOptions {
   /** When ticks happen (node-cron syntax, seconds field allowed); feeds poll on their own intervals. */
   cron: string;
+  /** How often housekeeping runs (ms); the first run is on the first tick. */
+  housekeepingEveryMs?: number;
 }
 
 export const schedulerDefaults = {
   cron: '*/30 * * * * *', // every 30 s
+  housekeepingEveryMs: 24 * 60 * 60_000, // daily
 } as const satisfies SchedulerOptions;
 
 export interface StopOptions {
@@ -49,7 +55,7 @@ export interface Scheduler {
   /** One tick: polls whatever is due and not already being polled. */
   tick(): Promise<PollCycleReport | null>;
   stop(options: StopOptions): Promise<StopResult>;
-  /** Cycles currently running (ticks overlap when a poll outlasts the tick period). */
+  /** Cycles (and housekeeping) running now; ticks overlap when a poll outlasts the tick period. */
   readonly activeCycles: number;
 }
 
@@ -80,14 +86,34 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   const active = new Set<Promise<unknown>>();
   let handle: CronHandle | null = null;
   let stopping = false;
+  const clock = deps.clock ?? (() => new Date());
+  const housekeepingEveryMs = options.housekeepingEveryMs ?? schedulerDefaults.housekeepingEveryMs;
+  let housekeepingDueAt = Number.NEGATIVE_INFINITY;
+  let housekeepingRunning: Promise<void> | null = null;
+
+  const maybeHousekeep = (): void => {
+    const now = clock().getTime();
+    if (!deps.housekeeping || housekeepingRunning || now < housekeepingDueAt) return;
+    housekeepingDueAt = now + housekeepingEveryMs;
+    const run = deps.housekeeping()
+      .catch((error: unknown) => logger.error('housekeeping failed', { error }))
+      .finally(() => {
+        active.delete(run);
+        housekeepingRunning = null;
+      });
+    housekeepingRunning = run;
+    active.add(run);
+  };
 
   const tick = async (): Promise<PollCycleReport | null> => {
     if (stopping) return null;
+    maybeHousekeep();
     const cycle = deps.runCycle({ signal: controller.signal, inFlight });
     active.add(cycle);
     try {
       const report = await cycle;
-      logger.info('poll cycle done', {
+      // Quiet ticks (nothing due) are debug noise; ticks that fetched are worth a line.
+      logger[report.requests > 0 ? 'info' : 'debug']('poll cycle done', {
         feeds: report.feeds.length,
         requests: report.requests,
         newItems: report.newItems,

@@ -192,6 +192,48 @@ describe('scheduler', () => {
     expect(ticks).toBeLessThanOrEqual(4);
   });
 
+  it('housekeeping runs on the first tick, then once per period, and a failure does not stop polling', async () => {
+    let now = new Date('2026-11-28T12:00:00Z');
+    let runs = 0;
+    let cycles = 0;
+    const scheduler = createScheduler(
+      {
+        runCycle: async () => {
+          cycles += 1;
+          return { startedAt: '', elapsedMs: 0, requests: 0, newItems: 0, feeds: [] };
+        },
+        logger: createSilentLogger(),
+        schedule: () => ({ stop: () => undefined }),
+        clock: () => now,
+        housekeeping: async () => {
+          runs += 1;
+          if (runs === 1) throw new Error('sweep failed');
+        },
+      },
+      { cron: '* * * * *', housekeepingEveryMs: 3_600_000 },
+    );
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(runs).toBe(1);
+    now = new Date(now.getTime() + 3_600_000);
+    await scheduler.tick();
+    expect(runs).toBe(2);
+    expect(cycles).toBe(3);
+    await scheduler.stop({ deadlineMs: 10 });
+  });
+
+  it('a feed marked enabled: false is never fetched', async () => {
+    const fetch = scriptedFetcher();
+    await runPollCycle(
+      {
+        feeds: [{ ...feeds[0]!, enabled: false }, feeds[1]!],
+        fetcher: fetch.fetcher, store: new MemoryStore(), clock: () => new Date(), logger: createSilentLogger(), onNewItems: async () => undefined,
+      },
+      pollCycleDefaults,
+    );
+    expect(fetch.calls).toEqual(['https://fast.test/rss']);
+  });
+
   it('an invalid cron expression is refused with an example', () => {
     expect(() =>
       createScheduler({ runCycle: async () => { throw new Error('unused'); }, logger: createSilentLogger() }, { cron: 'every minute' }),
