@@ -195,6 +195,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       ...(deps.mention ? { mention: deps.mention } : {}),
     });
     const summary: RouteSummary = { instant: 0, updates: 0, digested: 0, deliveries: routed.deliveries };
+    const budgeted = new Set(subs.filter((s) => s.maxPerHour !== null).map((s) => s.id));
     for (const d of routed.deliveries) {
       const alert = storyToAlert(event.story, event.item, label, d.matchedTopics);
       if (d.kind === 'update') {
@@ -210,10 +211,12 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         }
         continue;
       }
-      const queuedKey = digestQueueKey(d.platform, d.channelId, d.storyId);
-      const inDigest = await records.digestQueue.get(queuedKey);
       const key = alertKey(d.platform, d.channelId, d.storyId);
-      const existing = await outbox.get(key);
+      // A new story cannot be waiting in a digest or the outbox yet: skip the lookups
+      // (they dominate fan-out to thousands of channels on a networked store).
+      const fresh = event.kind === 'story-created';
+      const inDigest = fresh ? undefined : await records.digestQueue.get(digestQueueKey(d.platform, d.channelId, d.storyId));
+      const existing = fresh ? undefined : await outbox.get(key);
       if (existing && !inDigest) {
         // Not posted yet: post the freshest version of the story.
         if (existing.state === 'pending' && existing.message.kind === 'alert') {
@@ -240,7 +243,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       const { created, entry } = await outbox.putIfAbsent(newEntry(d, key, message, now));
       if (!created) continue;
       summary.instant += 1;
-      await noise.record(`${d.platform}:${d.channelId}`, now);
+      if (d.subscriptionIds.some((id) => budgeted.has(id))) await noise.record(`${d.platform}:${d.channelId}`, now);
       await loop.enqueue(entry);
     }
     await recordFeedChannels(records, [event.item.feedId], routed.deliveries.filter((d) => d.kind === 'alert'), now);
@@ -275,15 +278,24 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return { reconciled, requeued };
   }
 
+  // Events are handled one at a time: the outbox's put-if-absent is a read then a
+  // write, and two interleaved events for one story must not both see "absent".
+  let eventChain: Promise<unknown> = Promise.resolve();
+  function serialized<T>(task: () => Promise<T>): Promise<T> {
+    const run = eventChain.then(task, task);
+    eventChain = run.catch(() => undefined);
+    return run;
+  }
+
   const schedulerDeps = { records, outbox, subscriptions: deps.subscriptions, limits, label, nextSeq, enqueue: loop.enqueue };
 
   return {
-    handleStoryEvent,
+    handleStoryEvent: (event) => serialized(() => handleStoryEvent(event)),
     flush: () => loop.flush(),
     recover,
-    tick: async (now) => ({ digests: await scheduleDueDigests(schedulerDeps, now ?? deps.clock()) }),
+    tick: (now) => serialized(async () => ({ digests: await scheduleDueDigests(schedulerDeps, now ?? deps.clock()) })),
     handleFeedHealth: (health) =>
-      noticeFeedHealth(
+      serialized(() => noticeFeedHealth(
         {
           records,
           outbox,
@@ -294,7 +306,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
         },
         health,
         deps.clock(),
-      ),
+      )),
     async channelStoryStatus(platform, channelId, storyId) {
       return {
         alert: await outbox.get(alertKey(platform, channelId, storyId)),

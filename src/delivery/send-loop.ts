@@ -216,7 +216,19 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
     await deps.onRejected(entry, outcome.code, outcome.reason);
   }
 
+  let running: Promise<void> | null = null;
+
+  /** One drain at a time; a flush during a drain waits for it, then drains what is left. */
   async function flush(): Promise<void> {
+    while (running) await running;
+    if (queues.total() === 0) return;
+    running = drain().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  async function drain(): Promise<void> {
     const inflight = new Set<Promise<void>>();
     for (;;) {
       if (inflight.size >= deps.concurrency) {
