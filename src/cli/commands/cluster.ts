@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { createStoryClusterer } from '../../intel/cluster/create-story-clusterer.js';
 import { defaultClusterOptions } from '../../intel/cluster/cluster-options.js';
 import type { ClusterInput } from '../../intel/cluster/cluster-types.js';
-import { resolveConfigDir } from '../../settings/load-config.js';
+import { createActorTagger } from '../../intel/actors/create-actor-tagger.js';
+import { loadActorsConfig } from '../../intel/actors/load-actors-config.js';
+import { createPlaceTagger } from '../../intel/places/create-place-tagger.js';
+import { loadPlacesConfig } from '../../intel/places/load-places-config.js';
+import { packageRoot, resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
@@ -20,12 +24,25 @@ export type ClusterAnnotator = (item: { title: string; summary: string; sourceTa
 };
 
 /**
- * Builds the annotator from the config folder. The clusterer works from text alone;
- * topics, places and actors add evidence when the intel modules provide them.
+ * Builds the annotator from the config folder: places and actors are evidence for
+ * the clusterer (topics only merge into the story record, so none are computed here).
  */
 export async function loadClusterAnnotator(configDir: string): Promise<ClusterAnnotator> {
-  void configDir;
-  return () => ({ topics: [], scores: {}, places: [], actors: [] });
+  const placesDir = configFolderWith(configDir, 'places.yaml');
+  const actorsDir = configFolderWith(configDir, 'actors.yaml');
+  const tagPlaces = placesDir ? createPlaceTagger(await loadPlacesConfig(placesDir)) : () => [];
+  const tagActors = actorsDir ? createActorTagger(await loadActorsConfig(actorsDir)) : () => [];
+  return ({ title, summary }) => {
+    const text = `${title}\n${summary}`;
+    return { topics: [], scores: {}, places: tagPlaces(text), actors: tagActors(text) };
+  };
+}
+
+/** The folder to read a tagger's file from: the chosen config folder, else the packaged one. */
+function configFolderWith(configDir: string, file: string): string | undefined {
+  if (existsSync(join(configDir, file))) return configDir;
+  const packaged = join(packageRoot(), 'config');
+  return existsSync(join(packaged, file)) ? packaged : undefined;
 }
 
 const inputLine = z.object({

@@ -33,6 +33,13 @@ export interface DecisionWeights {
   centroid: number;
   /** Best headline-to-headline cosine. */
   title: number;
+  /** Best item-to-report cosine without names and countries: is it the same kind of happening? */
+  event: number;
+  /** Penalty when the event cosine is below minEvent. */
+  weakEvent: number;
+  minEvent: number;
+  /** Penalty when the headline announces another incident ("another attack"). */
+  novelty: number;
   /** Bonus per shared subnational place (at most two count). */
   sharedSubdivision: number;
   /** Bonus per shared actor (at most two count). */
@@ -43,6 +50,8 @@ export interface DecisionWeights {
   numberConflict: number;
   /** Penalty when the item names a country the story never did and vice versa. */
   countryConflict: number;
+  /** Hours after a story's last report during which time costs nothing. */
+  gapGraceHours: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
   gapPerDay: number;
   /** Below this much shared rare-term evidence a match counts as thin. */
@@ -82,6 +91,8 @@ export interface MatchFeatures {
   bestReport: number;
   centroid: number;
   title: number;
+  event: number;
+  novelty: boolean;
   sharedSubdivisions: number;
   sharedActors: number;
   subdivisionConflict: boolean;
@@ -99,6 +110,8 @@ export const reportEvidenceSchema = z.object({
   lede: z.array(z.string()),
   places: z.array(z.string()),
   actors: z.array(z.string()),
+  names: z.array(z.string()).default([]),
+  novelty: z.boolean().default(false),
 });
 export type ReportEvidence = z.infer<typeof reportEvidenceSchema>;
 

@@ -138,7 +138,14 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
 
   function evidenceOf(input: ClusterInput): ReportEvidence {
     const terms = reportTerms(input.title, input.summary);
-    return { title: terms.title, lede: terms.lede, places: [...input.places], actors: [...input.actors] };
+    return {
+      title: terms.title,
+      lede: terms.lede,
+      places: [...input.places],
+      actors: [...input.actors],
+      names: terms.names,
+      novelty: terms.novelty,
+    };
   }
 
   return {
@@ -167,7 +174,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
         let state: StoryState | undefined;
         story.reports.forEach((line, position) => {
           const report = prepareReport(
-            evidence[position] ?? { title: [], lede: [], places: [], actors: [] },
+            evidence[position] ?? { title: [], lede: [], places: [], actors: [], names: [], novelty: false },
             Date.parse(line.published),
             vocabulary,
           );

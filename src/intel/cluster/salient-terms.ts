@@ -6,6 +6,10 @@ export interface ReportTerms {
   title: string[];
   /** The same for the lede (the first sentences of the summary). */
   lede: string[];
+  /** Terms written as names (capitalised mid-sentence) in the lede. */
+  names: string[];
+  /** The headline announces another incident ("another attack", "fresh strikes"). */
+  novelty: boolean;
 }
 
 /** Numbers are kept as terms with this prefix so they never collide with words. */
@@ -48,8 +52,9 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length - 3 >= 3 && [...w.slice(0, -3)].some(isVowel)) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length - 2 >= 3 && [...w.slice(0, -2)].some(isVowel)) w = undouble(w.slice(0, -2));
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  return w;
+  // "agree", "agreed" and "agrees" must meet: drop every trailing e.
+  const bare = w.replace(/e+$/, '');
+  return bare.length >= 3 ? bare : w;
 }
 
 function undouble(w: string): string {
@@ -68,41 +73,70 @@ function normalizeNumber(raw: string): string | null {
   return Number.isFinite(value) ? numberPrefix + String(value) : null;
 }
 
+/** What a scan notices besides terms: capitalised words mid-sentence and novelty cues. */
+export interface TermNotes {
+  names: Set<string>;
+  novelty: boolean;
+}
+
+/** Headline words that announce a new incident of a known kind ("another attack", "fresh strikes"). */
+const noveltyCues = new Set(['another', 'fresh', 'renewed', 'separate']);
+
+function startsSentence(text: string, index: number): boolean {
+  const before = text.slice(0, index).trimEnd();
+  return before.length === 0 || /[.!?:;"“‘'(\-–—|]$/.test(before);
+}
+
 /** Content terms of a text, in order, duplicates kept. */
-export function contentTerms(text: string): string[] {
+export function contentTerms(text: string, notes?: TermNotes): string[] {
   const out: string[] = [];
-  for (const match of text.normalize('NFKC').matchAll(tokenPattern)) {
-    let raw = match[0];
-    const abbreviation = upperAbbreviations.get(raw) ?? upperAbbreviations.get(raw.replace(/\.$/, ''));
-    if (abbreviation) {
-      out.push(abbreviation);
-      continue;
-    }
-    raw = raw.replace(/\.$/, '');
-    if (/\d/.test(raw)) {
-      const number = normalizeNumber(raw);
-      if (number) out.push(number);
-      continue;
-    }
-    let word = raw
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .replace(/['’]s$/, '')
-      .replace(/[’]/g, "'");
-    if (word.length < 2 || stopwords.has(word)) continue;
-    const asNumber = numberWords.get(word);
-    if (asNumber) {
-      out.push(numberPrefix + asNumber);
-      continue;
-    }
-    // Hyphenated compounds ("cease-fire", "ISIL-K") count as one term without the hyphen.
-    const variant = variants.get(word) ?? variants.get(word.replace(/[.'\-]/g, ''));
-    word = variant ?? word.replace(/[.'\-]/g, '');
-    if (word.length < 2 || stopwords.has(word)) continue;
-    out.push(variant ?? (unstemmed.has(word) ? word : stem(word)));
+  const normalized = text.normalize('NFKC');
+  for (const match of normalized.matchAll(tokenPattern)) {
+    const raw = match[0];
+    const before = out.length;
+    if (notes && noveltyCues.has(raw.toLowerCase())) notes.novelty = true;
+    const isName = notes !== undefined && /^\p{Lu}/u.test(raw) && !startsSentence(normalized, match.index);
+    scanToken(raw, out);
+    if (isName) for (const term of out.slice(before)) notes.names.add(term);
   }
   return out;
+}
+
+function scanToken(token: string, out: string[]): void {
+  let raw = token;
+  const abbreviation = upperAbbreviations.get(raw) ?? upperAbbreviations.get(raw.replace(/\.$/, ''));
+  if (abbreviation) {
+    out.push(abbreviation);
+    return;
+  }
+  raw = raw.replace(/\.$/, '');
+  // Pure numbers (with a unit suffix such as "bn" or "km") are numbers; names like "M23" or "F-16" are words.
+  if (/^\d/.test(raw)) {
+    const number = normalizeNumber(raw);
+    if (number) out.push(number);
+    return;
+  }
+  let word = raw
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]s$/, '')
+    .replace(/[’]/g, "'");
+  if (word.length < 2 || stopwords.has(word)) return;
+  const asNumber = numberWords.get(word);
+  if (asNumber) {
+    out.push(numberPrefix + asNumber);
+    return;
+  }
+  // Known compounds ("cease-fire", "ISIL-K") are one term; others ("quake-hit",
+  // "Rwanda-backed", "al-Sharaa") are their parts.
+  const variant = variants.get(word) ?? variants.get(word.replace(/[.'\-]/g, ''));
+  const parts = variant ? [variant] : word.split('-').map((part) => part.replace(/[.']/g, ''));
+  for (const part of parts) {
+    if (part.length < 2 || stopwords.has(part)) continue;
+    const partVariant = variant ?? variants.get(part);
+    out.push(partVariant ?? (unstemmed.has(part) ? part : stem(part)));
+  }
 }
 
 /** The lede: the first one or two sentences, which carry the who/what/where. */
@@ -119,7 +153,12 @@ export function lede(summary: string): string {
   return out;
 }
 
-/** Title and lede terms of one report. */
+/** Title and lede terms of one report, with the names and novelty cue they carry. */
 export function reportTerms(title: string, summary: string): ReportTerms {
-  return { title: contentTerms(title), lede: contentTerms(lede(summary)) };
+  const titleNotes: TermNotes = { names: new Set(), novelty: false };
+  const ledeNotes: TermNotes = { names: new Set(), novelty: false };
+  const titleTerms = contentTerms(title, titleNotes);
+  const ledeTerms = contentTerms(lede(summary), ledeNotes);
+  // Headlines are often in title case, so only the lede says reliably which words are names.
+  return { title: titleTerms, lede: ledeTerms, names: [...ledeNotes.names], novelty: titleNotes.novelty };
 }

@@ -75,7 +75,10 @@ export function scoreCandidate(
 ): MatchFeatures {
   let bestReport = 0;
   let title = 0;
+  let event = 0;
+  const itemEventNorm = norm(item.event, idf);
   for (const report of state.compared) {
+    event = Math.max(event, cosine(item.event, itemEventNorm, report.event, norm(report.event, idf), idf));
     bestReport = Math.max(bestReport, cosine(item.vector, itemNorm, report.vector, norm(report.vector, idf), idf));
     title = Math.max(title, cosine(item.title, itemTitleNorm, report.title, norm(report.title, idf), idf));
   }
@@ -91,17 +94,22 @@ export function scoreCandidate(
     weights.bestReport * bestReport +
     weights.centroid * centroid +
     weights.title * title +
+    weights.event * event -
+    (event < weights.minEvent ? weights.weakEvent : 0) -
+    (item.evidence.novelty ? weights.novelty : 0) +
     weights.sharedSubdivision * Math.min(2, sharedSubdivisions) +
     weights.sharedActor * Math.min(2, sharedActors) -
     (subConflict ? weights.subdivisionConflict : 0) -
     (numConflict ? weights.numberConflict : 0) -
     (ctyConflict ? weights.countryConflict : 0) -
     (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
-    weights.gapPerDay * Math.min(1.5, gapHours / 24);
+    weights.gapPerDay * Math.min(1.5, Math.max(0, gapHours - weights.gapGraceHours) / 24);
   return {
     bestReport,
     centroid,
     title,
+    event,
+    novelty: item.evidence.novelty,
     sharedSubdivisions,
     sharedActors,
     subdivisionConflict: subConflict,

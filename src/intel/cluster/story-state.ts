@@ -15,9 +15,11 @@ export interface PreparedReport {
   vector: SparseVector;
   /** Headline terms only, binary. */
   title: SparseVector;
+  /** The vector without names and country words: what happened, not where or to whom. */
+  event: SparseVector;
   /** Numbers in the headline (years excluded): the casualty counts, magnitudes, sums. */
   titleNumbers: string[];
-  /** Country words in headline and lede. */
+  /** Country words in the headline. */
   countries: string[];
 }
 
@@ -65,6 +67,9 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
     const id = idOf.get(term) ?? 0;
     weights.set(id, Math.min(maxTermWeight, (weights.get(id) ?? 0) + ledeWeight));
   }
+  const nameIds = new Set(evidence.names.map((term) => idOf.get(term)));
+  for (const term of distinct) if (countryTerms.has(term)) nameIds.add(idOf.get(term));
+  const eventPairs = [...weights.entries()].filter(([id]) => !nameIds.has(id));
   const titleIds = [...new Set(evidence.title)].map((term): [number, number] => [idOf.get(term) ?? 0, 1]);
   return {
     evidence,
@@ -72,8 +77,9 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
     docIds,
     vector: vectorFrom(weights.entries()),
     title: vectorFrom(titleIds),
+    event: vectorFrom(eventPairs),
     titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
-    countries: distinct.filter((term) => countryTerms.has(term)),
+    countries: [...new Set(evidence.title.filter((term) => countryTerms.has(term)))],
   };
 }
 
