@@ -63,7 +63,7 @@ function parse(raw: string, base: string | undefined): URL | null {
 
 /** Bing News wraps every result in apiclick.aspx?…&url=<target>; the target is the article. */
 function unwrapRedirect(url: URL): string | null {
-  if (url.pathname.toLowerCase() === '/news/apiclick.aspx' && url.hostname.endsWith('bing.com')) {
+  if (url.hostname.endsWith('bing.com') && url.pathname.toLowerCase() === '/news/apiclick.aspx') {
     return url.searchParams.get('url');
   }
   return null;

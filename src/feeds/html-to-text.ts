@@ -13,6 +13,8 @@ import {
 export interface HtmlToTextOptions {
   /** Fold block breaks into spaces too (headlines). */
   singleLine?: boolean;
+  /** Stop once the text is longer than this; callers that clip need no more. */
+  maxChars?: number;
 }
 
 const blockTags = new Set([
@@ -73,12 +75,14 @@ function isNameEnd(code: number): boolean {
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const sink = new TextSink(options.singleLine === true);
   const n = html.length;
+  const maxChars = options.maxChars ?? Number.POSITIVE_INFINITY;
   let i = 0;
   let run = 0;
   while (i < n) {
     const c = html.charCodeAt(i);
     if (c === 60 /* < */) {
       if (run < i) sink.text(html.slice(run, i));
+      if (sink.out.length > maxChars) return sink.out;
       i = readMarkup(html, i, sink);
       run = i;
     } else if (c === 38 /* & */) {

@@ -75,7 +75,8 @@ function summaryOf(raw: RawFeedItem): string {
   // (FeedBurner sends share buttons alone), the content stands in.
   for (const html of [raw.descriptionHtml, raw.contentHtml]) {
     if (html === null || html.length === 0) continue;
-    const text = stripBoilerplate(htmlToText(html));
+    // A little beyond the clip so boilerplate at the cut cannot hide real text.
+    const text = stripBoilerplate(htmlToText(html, { maxChars: summaryMaxChars + 200 }));
     if (text.length > 0) return clip(text, summaryMaxChars);
   }
   return '';
@@ -87,14 +88,16 @@ function clip(text: string, max: number): string {
   return `${text.slice(0, space > max / 2 ? space : max - 1).trimEnd()}…`;
 }
 
+const messySpace = /[\t\n\r\f\v\u00a0]| {2}/;
+
 function sourceTags(categories: string[]): string[] {
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const category of categories) {
     const tag =
-      category.includes('&') || category.includes('<')
+      category.includes('&') || category.includes('<') || messySpace.test(category)
         ? htmlToText(category, { singleLine: true })
-        : category.replace(/\s+/g, ' ').trim();
+        : category.trim();
     const key = tag.toLowerCase();
     if (tag.length === 0 || seen.has(key)) continue;
     seen.add(key);

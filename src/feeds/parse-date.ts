@@ -36,6 +36,9 @@ const zoneOffsets: Record<string, number> = {
 
 const isoPattern =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/;
+// The RFC 822 shape nearly every RSS date has; anything else takes the token reader.
+const rfc822Pattern =
+  /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,4})?$/;
 const timePattern = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(.*)$/;
 const offsetPattern = /^(?:gmt|utc)?([+-])(\d{1,2})(?::?(\d{2}))?$/;
 const numericDatePattern = /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})$/;
@@ -50,10 +53,28 @@ export function parseDate(raw: string | null | undefined): number | null {
     const millis = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
     return build(Number(y), Number(mo), Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), millis, zone ? zoneMinutes(zone) : 0);
   }
+  const rfc = rfc822Pattern.exec(text);
+  if (rfc) {
+    const [, d, monthName, y, h, mi, s, zone] = rfc;
+    const month = monthNames[(monthName ?? '').toLowerCase()];
+    const offset = zone === undefined ? 0 : zoneMinutes(zone);
+    if (month !== undefined && offset !== null) {
+      return build(Number(y), month, Number(d), Number(h), Number(mi), Number(s ?? 0), 0, offset);
+    }
+  }
   return parseTokens(text);
 }
 
 function zoneMinutes(zone: string): number | null {
+  // "+0300" / "-0500" is the common case; read it without a regex or a lower-cased copy.
+  const signCode = zone.charCodeAt(0);
+  if (zone.length === 5 && (signCode === 43 || signCode === 45)) {
+    const digits = Number(zone.slice(1));
+    if (Number.isInteger(digits)) {
+      const minutes = Math.floor(digits / 100) * 60 + (digits % 100);
+      return signCode === 45 ? -minutes : minutes;
+    }
+  }
   const lower = zone.toLowerCase();
   const named = zoneOffsets[lower];
   if (named !== undefined) return named;
@@ -162,6 +183,11 @@ function readNumericDate(token: string, match: RegExpExecArray, parts: Parts): v
   parts.year = z < 100 ? (z < 50 ? 2000 + z : 1900 + z) : z;
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function build(
   year: number,
   month: number,
@@ -174,8 +200,8 @@ function build(
 ): number | null {
   if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return null;
   if (hour > 24 || minute > 59 || second > 60) return null;
+  // Date.UTC would roll 31 April over to 1 May; a calendar date that does not exist is no date.
+  if (day > daysInMonth(year, month)) return null;
   const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millis);
-  // Date.UTC rolls 31 April over to 1 May; a calendar date that does not exist is no date.
-  if (new Date(local).getUTCDate() !== day && hour < 24) return null;
   return local - (offsetMinutes ?? 0) * 60_000;
 }

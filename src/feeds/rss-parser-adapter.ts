@@ -16,11 +16,16 @@ type Fields = Record<string, unknown>;
 
 const atomDateTags: Record<string, string> = { published: 'sitrepPublished', updated: 'sitrepUpdated' };
 
-function createParser(): Parser<Fields, Fields> {
+function renameAtomDates(name: string): string {
+  return atomDateTags[name] ?? name;
+}
+
+function createParser(atom: boolean): Parser<Fields, Fields> {
   return new Parser<Fields, Fields>({
     // A document whose <rss> has no version attribute is read as RSS 2.0.
     defaultRSS: 2,
-    xml2js: { tagNameProcessors: [(name: string) => atomDateTags[name] ?? name] },
+    // Renaming costs a call per element, so only Atom documents pay it.
+    xml2js: atom ? { tagNameProcessors: [renameAtomDates] } : {},
     customFields: {
       feed: [
         'sitrepUpdated',
@@ -46,8 +51,8 @@ function createParser(): Parser<Fields, Fields> {
 
 export async function parseXmlFeed(text: string, envelope: XmlEnvelope): Promise<ParsedFeed> {
   // A fresh parser per document: xml2js keeps state that an aborted parse can leave behind.
-  const output = (await createParser().parseString(text)) as unknown as Fields & { items: Fields[] };
   const format = formatOf(envelope.rootName);
+  const output = (await createParser(format === 'atom').parseString(text)) as unknown as Fields & { items: Fields[] };
   const feedBase = envelope.base;
   const markup = new RawItemMarkup(text, format === 'atom' ? 'entry' : 'item');
   const items = output.items.map((item, index) => {

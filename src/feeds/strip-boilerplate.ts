@@ -5,12 +5,22 @@
  */
 const tailWindow = 240;
 
-const tailPatterns: RegExp[] = [
-  /\s*(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|\((?:more|read more)\s*(?:…|\.\.\.)?\))\s*$/i,
-  /(?:^|[.!?:;)»"”'’…\]\n])\s*(?:continue reading|read more|read the (?:full|rest of (?:the|this)) (?:story|article|post)|read full (?:story|article)|keep reading|leia mais|leer más|lire la suite|weiterlesen|continua a leggere|leggi tutto|читать далее)\b[^\n]{0,160}$/i,
-  /\s(?:continue reading|read more|keep reading)\s*(?:…|\.\.\.|»|→|>>)?\s*$/i,
-  /\s*(?:»|→|&raquo;)\s*$/,
-];
+// Each pattern runs only when its cheap precondition holds; most summaries end in plain prose.
+const bracketTail = /\s*(?:\[\s*(?:…|\.\.\.|&hellip;)\s*\]|\((?:more|read more)\s*(?:…|\.\.\.)?\))\s*$/i;
+const phraseTail = /(?:^|[.!?:;)»"”'’…\]\n])\s*(?:continue reading|read more|read the (?:full|rest of (?:the|this)) (?:story|article|post)|read full (?:story|article)|keep reading|leia mais|leer más|lire la suite|weiterlesen|continua a leggere|leggi tutto|читать далее)\b[^\n]{0,160}$/i;
+const bareTail = /\s(?:continue reading|read more|keep reading)\s*(?:…|\.\.\.|»|→|>>)?\s*$/i;
+const arrowTail = /\s*(?:»|→|&raquo;)\s*$/;
+/** Fragments of every phrase above: one literal scan decides whether the phrase patterns run. */
+const phraseHint = /ead (?:more|the|full)|ontinu|eep read|eia mais|eer más|ire la suite|eiterlesen|eggi|итать/i;
+
+function patternsFor(tail: string): RegExp[] {
+  const patterns: RegExp[] = [];
+  const last = tail.charCodeAt(tail.length - 1);
+  if (last === 93 /* ] */ || last === 41 /* ) */) patterns.push(bracketTail);
+  if (phraseHint.test(tail)) patterns.push(phraseTail, bareTail);
+  if (last === 0xbb /* » */ || last === 0x2192 /* → */ || last === 59 /* ; */) patterns.push(arrowTail);
+  return patterns;
+}
 
 function stripPostAppearedFirst(text: string): string {
   const at = text.lastIndexOf('The post ');
@@ -26,7 +36,7 @@ export function stripBoilerplate(text: string): string {
     const sentinel = offset > 0 ? 1 : 0;
     const tail = (sentinel === 1 ? '\u0000' : '') + result.slice(offset);
     let cut = -1;
-    for (const pattern of tailPatterns) {
+    for (const pattern of patternsFor(tail)) {
       const match = pattern.exec(tail);
       if (match !== null) {
         // Keep the punctuation the pattern used as its left boundary.
