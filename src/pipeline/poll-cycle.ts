@@ -68,14 +68,25 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * A feed whose configured URL changed is a new feed: validators of the old URL mean
+ * nothing to the new one, and its first poll must not announce its whole backlog.
+ * An admin's "disabled" survives the change.
+ */
+function currentHealth(feed: FeedDefinition, stored: FeedHealth | undefined): FeedHealth {
+  if (!stored) return newFeedHealth(feed.id, feed.url);
+  if (stored.url === feed.url) return stored;
+  const fresh = newFeedHealth(feed.id, feed.url);
+  return stored.status === 'disabled' ? { ...fresh, status: 'disabled', pausedReason: stored.pausedReason } : { ...fresh, itemsSeen: stored.itemsSeen };
+}
+
 /** Validators are only sent when every feed sharing the URL holds the same ones. */
 function conditionalFor(members: readonly GroupMember[]): { etag: string | null; lastModified: string | null; previousBodyHash: string | null } {
   const none = { etag: null, lastModified: null, previousBodyHash: null };
   const first = members[0]?.health;
   if (!first) return none;
   const same = members.every(
-    ({ feed, health }) =>
-      health.url === feed.url &&
+    ({ health }) =>
       health.etag === first.etag &&
       health.lastModified === first.lastModified &&
       health.bodyHash === first.bodyHash,
@@ -99,7 +110,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   const claimed: GroupMember[] = [];
   deps.feeds.forEach((feed, index) => {
     if (!feed.enabled) return;
-    const health = { ...(stored[index] ?? newFeedHealth(feed.id, feed.url)), url: feed.url };
+    const health = currentHealth(feed, stored[index]);
     const paused = health.status === 'paused' || health.status === 'disabled';
     if (paused && !options.includePaused) {
       reports.push(pausedReport(feed, health));

@@ -243,6 +243,17 @@ describe('poll cycle against the local feed server', () => {
     expect((await new FeedHealthBook(store).get('e'))?.lastItemCount).toBe(2);
   });
 
+  it('config URL changed → old validators are not sent and the first-poll rule applies again', async () => {
+    server.route('/old.xml', { etag: '"old"', body: rssFeed({ title: 'Old', items: numberedItems('o', 1, 2) }) });
+    server.route('/new.xml', { etag: '"old"', body: rssFeed({ title: 'New', items: numberedItems('n', 1, 4) }) });
+    const store = new MemoryStore();
+    await runPollCycle(deps(store, [feed('moved', '/old.xml')]), options);
+    const report = await runPollCycle(deps(store, [feed('moved', '/new.xml')]), options);
+    expect(report.feeds[0]).toMatchObject({ status: 'fetched', items: 4, newItems: 0 });
+    expect(server.requestsTo('/new.xml')[0]?.headers['if-none-match']).toBeUndefined();
+    expect((await new FeedHealthBook(store).get('moved'))?.url).toBe(server.url('/new.xml'));
+  });
+
   it('a feed not yet due is not fetched; force polls it anyway; dry run writes nothing', async () => {
     server.route('/due.xml', { body: rssFeed({ title: 'D', items: numberedItems('d', 1, 1) }) });
     const store = new MemoryStore();
