@@ -26,8 +26,8 @@ export const defaultPlatformLimits = {
     maxAttempts: 8,
   },
   slack: {
-    globalPerSecond: 20, // chat.postMessage workspace ceiling, several hundred per minute
-    globalBurst: 2,
+    globalPerSecond: 19, // under a 20/s workspace ceiling for chat.postMessage, with headroom for jitter
+    globalBurst: 1,
     perChannelPerSecond: 1, // "about one message per second per channel"
     perChannelBurst: 1,
     maxDigestChars: 2_800, // 3,000 characters per section text block
