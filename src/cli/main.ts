@@ -14,6 +14,18 @@ interface CliCommand {
 
 /** Commands load lazily so `sitrep classify` never pays for discord.js and vice versa. */
 const commands: Record<string, CliCommand> = {
+  run: {
+    summary: 'run the worker: poll feeds on schedule and post alerts (console, Discord, Slack)',
+    load: async () => (await import('./commands/run.js')).runRunCommand,
+  },
+  poll: {
+    summary: 'poll --once [--dry-run] [--json]: one poll cycle over every enabled feed',
+    load: async () => (await import('./commands/poll.js')).runPollCommand,
+  },
+  demo: {
+    summary: 'serve the sample feeds locally and run the worker against them (no network needed)',
+    load: async () => (await import('./commands/demo.js')).runDemoCommand,
+  },
   classify: {
     summary: 'classify JSON-line items from stdin: topics, scores, reasons, places, actors, summary',
     load: async () => (await import('./commands/classify.js')).runClassifyCommand,
