@@ -157,6 +157,7 @@ function readStartTag(s: string, i: number, sink: TextSink): number {
   if (droppedTags.has(name)) return selfClosing ? tagEnd + 1 : skipPastClose(s, tagEnd + 1, name);
   // FeedBurner's share links ("feedflare") are chrome around the story, not the story.
   if (name === 'div' && s.slice(nameEnd, tagEnd).includes('feedflare')) {
+    sink.lineBreak();
     return skipNested(s, tagEnd + 1, name);
   }
   if (blockTags.has(name)) sink.lineBreak();
