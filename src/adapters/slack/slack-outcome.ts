@@ -1,0 +1,52 @@
+import { webApi } from '@slack/bolt';
+import type { DeliveryOutcome } from '../chat-adapter.js';
+
+/** How long to wait before retrying after Slack or the network failed us. */
+export const unavailableRetryMs = 5_000;
+
+/** Errors meaning "this channel is gone or closed to us": the engine pauses its subscriptions. */
+const notFound = new Set(['channel_not_found', 'message_not_found', 'thread_not_found']);
+const forbidden = new Set([
+  'not_in_channel',
+  'is_archived',
+  'account_inactive',
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'restricted_action',
+  'ekm_access_denied',
+  'team_access_not_granted',
+]);
+/** Slack-side trouble worth another try later. */
+const transient = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+/** Slack's `error` string from a failed Web API call, when the error carries one. */
+export function slackErrorCode(error: unknown): string | null {
+  return error instanceof webApi.WebAPIPlatformError ? error.data.error : null;
+}
+
+/**
+ * Turns whatever @slack/web-api threw into an outcome value. 429s surface as
+ * WebAPIRateLimitedError because the client runs with rejectRateLimitedCalls
+ * and no retries: the engine's queue, not the client's, decides when to try again.
+ */
+export function slackErrorOutcome(error: unknown): DeliveryOutcome {
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { status: 'retry-after', retryAfterMs: Math.max(0, error.retryAfter) * 1_000, reason: `slack rate limited: retry after ${error.retryAfter}s` };
+  }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = error.data.error;
+    if (notFound.has(code)) return { status: 'rejected', code: 'delivery/not-found', reason: code };
+    if (forbidden.has(code)) return { status: 'rejected', code: 'delivery/forbidden', reason: code };
+    if (transient.has(code)) return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unavailable: ${code}` };
+    return { status: 'rejected', code: 'delivery/invalid', reason: code };
+  }
+  if (error instanceof webApi.WebAPIHTTPError) {
+    if (error.statusCode >= 500) return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unavailable: HTTP ${error.statusCode}` };
+    return { status: 'rejected', code: 'delivery/invalid', reason: `HTTP ${error.statusCode} ${error.statusMessage}` };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unreachable: ${message}` };
+}
