@@ -1,8 +1,6 @@
-import { foldToken } from '../text/fold-token.js';
+import { tokenize } from '../text/tokenize.js';
 
-const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
-const digit = /\p{N}/u;
-const startsUpper = /^\p{Lu}/u;
+const digit = /[0-9]/;
 const stopwords: ReadonlySet<string> = new Set(
   ('the and for with that this from have has had was were are been will would could should into over after ' +
     'before about their they them than then also said says its his her our out who what when where which while ' +
@@ -12,9 +10,8 @@ const stopwords: ReadonlySet<string> = new Set(
 /** Folded words of three or more letters that carry meaning. */
 export function contentWords(text: string): Set<string> {
   const words = new Set<string>();
-  for (const match of text.matchAll(wordPattern)) {
-    const word = foldToken(match[0]);
-    if (word.length >= 3 && !stopwords.has(word)) words.add(word);
+  for (const token of tokenize(text).tokens) {
+    if (token.norm.length >= 3 && !stopwords.has(token.norm)) words.add(token.norm);
   }
   return words;
 }
@@ -34,12 +31,14 @@ export function keyFacts(sentence: string, titleWords: ReadonlySet<string>): Key
   let words = 0;
   let numbers = 0;
   let names = 0;
-  for (const match of sentence.matchAll(wordPattern)) {
+  const own = new Set<string>();
+  for (const token of tokenize(sentence).tokens) {
+    if (token.isBreak) continue;
     words += 1;
-    if (digit.test(match[0])) numbers += 1;
-    else if (words > 1 && startsUpper.test(match[0])) names += 1;
+    if (digit.test(token.norm)) numbers += 1;
+    else if (words > 1 && token.capitalized) names += 1;
+    if (token.norm.length >= 3 && !stopwords.has(token.norm)) own.add(token.norm);
   }
-  const own = contentWords(sentence);
   let shared = 0;
   for (const word of own) if (titleWords.has(word)) shared += 1;
   return {

@@ -46,8 +46,15 @@ function stripLeading(paragraph: string): string {
   return text;
 }
 
+/** Clutter sits in the last few dozen characters; matching only there keeps long paragraphs cheap. */
+const tailLength = 80;
+
 function stripTrailing(paragraph: string): string {
   let text = paragraph;
-  for (const pattern of trailingClutter) text = text.replace(pattern, '');
+  for (const pattern of trailingClutter) {
+    const offset = Math.max(0, text.length - tailLength);
+    const match = pattern.exec(text.slice(offset));
+    if (match) text = text.slice(0, offset + match.index);
+  }
   return text.trim();
 }

@@ -1,4 +1,5 @@
 import { otherAbbreviations, titleAbbreviations } from './abbreviations.js';
+import { CASELESS, charClass, isApostrophe, LOWER, MARK, OTHER, UPPER } from './char-class.js';
 import { foldToken } from './fold-token.js';
 
 /** One word of a text, or a break (punctuation) that phrases must not span. */
@@ -24,69 +25,163 @@ export interface TokenizedText {
   titleCase: boolean;
 }
 
-// Dotted acronyms ("U.S.", "U.N."), then words with inner apostrophes
-// ("N'Djamena", "Afghanistan's"), then punctuation that separates phrases.
-// Hyphens inside words are skipped, so "Mazar-i-Sharif" = "Mazar i Sharif".
-const tokenPattern =
-  /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ][\p{L}\p{M}\p{N}]+)*|\n[ \t]*\n|[.!?…;:,()[\]{}"“”«»|/–—&]|(?<=\s)-(?=\s)/gu;
-const possessive = /['’ʼ][sS]$/;
-const hasLower = /\p{Ll}/u;
-const hasUpper = /\p{Lu}/u;
-const startsUpper = /^\p{Lu}/u;
-const singleLetter = /^\p{L}$/u;
+// Punctuation that separates phrases; . ! ? … also end sentences.
+const breakChars = new Set('.!?…;:,()[]{}"“”«»|/–—'.split('').map((char) => char.charCodeAt(0)));
+const sentenceEnders = new Set('.!?…'.split('').map((char) => char.charCodeAt(0)));
 
-function makeBreak(text: string, endsSentence: boolean): Token {
-  return { norm: '', raw: text, isBreak: true, endsSentence, capitalized: false, upper: false, sentenceStart: false };
+let lastText: string | null = null;
+let lastResult: TokenizedText | null = null;
+
+/**
+ * Splits text into words and phrase breaks, with the case facts the matchers
+ * need. Hyphens inside words are skipped ("Mazar-i-Sharif" = "Mazar i
+ * Sharif"), dotted acronyms are one word ("U.S." → "us"), apostrophes stay
+ * inside words ("N'Djamena") and a possessive "'s" is dropped. The last
+ * result is kept, so the place and actor taggers share one pass over a text.
+ */
+export function tokenize(text: string): TokenizedText {
+  if (text === lastText && lastResult) return lastResult;
+  const result = scan(text);
+  lastText = text;
+  lastResult = result;
+  return result;
 }
 
-/** Splits text into words and phrase breaks, with the case facts the matchers need. */
-export function tokenize(text: string): TokenizedText {
+function scan(text: string): TokenizedText {
   const tokens: Token[] = [];
+  const length = text.length;
   let atSentenceStart = true;
   let longWords = 0;
   let capitalizedLongWords = 0;
-  for (const match of text.matchAll(tokenPattern)) {
-    const piece = match[0];
-    const first = piece.charCodeAt(0);
-    if (piece === '&') {
-      tokens.push({ norm: 'and', raw: '&', isBreak: false, endsSentence: false, capitalized: false, upper: false, sentenceStart: false });
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      i += 1;
       continue;
     }
-    if (first === 10 || (piece.length === 1 && '.!?…'.includes(piece))) {
-      if (piece === '.') {
-        const previous = tokens[tokens.length - 1];
-        // "Gen. Smith", "J. Smith", "Aug. 10": the period belongs to the word.
-        if (previous && !previous.isBreak && isAbbreviation(previous.norm, previous.raw)) continue;
+    const kind = charClass(code);
+    if (kind === OTHER || kind === MARK) {
+      if (breakChars.has(code)) {
+        if (code === 46 && isAbbreviationPeriod(tokens)) {
+          i += 1;
+          continue;
+        }
+        const ends = sentenceEnders.has(code);
+        tokens.push(breakToken(text[i] as string, ends));
+        if (ends) atSentenceStart = true;
+      } else if (code === 38) {
+        tokens.push(wordToken('and', '&', false, false, false));
+      } else if (code === 10 && isBlankLine(text, i)) {
+        tokens.push(breakToken('\n', true));
+        atSentenceStart = true;
+      } else if (code === 45 && isSpaceAround(text, i)) {
+        tokens.push(breakToken('-', false));
       }
-      tokens.push(makeBreak(piece, true));
-      atSentenceStart = true;
+      i += 1;
       continue;
     }
-    if (piece.length === 1 && !/[\p{L}\p{N}]/u.test(piece)) {
-      tokens.push(makeBreak(piece, false));
-      continue;
+    const end = acronymEnd(text, i) ?? wordEnd(text, i);
+    let raw = text.slice(i, end);
+    if (raw.length > 2 && (raw.charCodeAt(raw.length - 1) | 32) === 115 && isApostrophe(raw.charCodeAt(raw.length - 2))) {
+      raw = raw.slice(0, -2);
     }
-    const raw = possessive.test(piece) ? piece.slice(0, -2) : piece;
-    const capitalized = startsUpper.test(raw);
-    const token: Token = {
-      norm: foldToken(raw.includes('.') ? raw.replaceAll('.', '') : raw),
-      raw,
-      isBreak: false,
-      endsSentence: false,
-      capitalized,
-      upper: capitalized && !hasLower.test(raw) && hasUpper.test(raw),
-      sentenceStart: atSentenceStart,
-    };
+    let plain = true;
+    let hasLower = false;
+    let hasUpper = false;
+    for (let k = 0; k < raw.length; k += 1) {
+      const c = raw.charCodeAt(k);
+      if (c >= 97 && c <= 122) hasLower = true;
+      else if (c >= 65 && c <= 90) hasUpper = true;
+      else if (c >= 128) {
+        plain = false;
+        const cls = charClass(c);
+        if (cls === LOWER) hasLower = true;
+        else if (cls === UPPER) hasUpper = true;
+      } else if (c === 39 || c === 46) plain = false;
+    }
+    const capitalized = charClass(raw.charCodeAt(0)) === UPPER;
+    const norm = plain ? raw.toLowerCase() : foldToken(raw.replaceAll('.', ''));
+    const token = wordToken(norm, raw, capitalized, capitalized && hasUpper && !hasLower, atSentenceStart);
     if (!atSentenceStart && raw.length >= 4 && !token.upper) {
       longWords += 1;
       if (capitalized) capitalizedLongWords += 1;
     }
     atSentenceStart = false;
     tokens.push(token);
+    i = end;
   }
   return { tokens, titleCase: longWords >= 4 && capitalizedLongWords / longWords > 0.7 };
 }
 
-function isAbbreviation(norm: string, raw: string): boolean {
-  return singleLetter.test(raw) || titleAbbreviations.has(norm) || otherAbbreviations.has(norm);
+function wordToken(norm: string, raw: string, capitalized: boolean, upper: boolean, sentenceStart: boolean): Token {
+  return { norm, raw, isBreak: false, endsSentence: false, capitalized, upper, sentenceStart };
+}
+
+function breakToken(raw: string, endsSentence: boolean): Token {
+  return { norm: '', raw, isBreak: true, endsSentence, capitalized: false, upper: false, sentenceStart: false };
+}
+
+/** Letters, digits and marks, with apostrophes between them ("Sana'a", "Afghanistan's"). */
+function wordEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const kind = charClass(text.charCodeAt(i));
+    if (kind !== OTHER) i += 1;
+    else if (isApostrophe(text.charCodeAt(i)) && isWordStart(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** "U.S.", "U.N.", "e.g.": two or more single letters each followed by a period. */
+function acronymEnd(text: string, start: number): number | null {
+  let i = start;
+  let letters = 0;
+  while (isLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46 && !isLetterOrDigit(text.charCodeAt(i - 1))) {
+    letters += 1;
+    i += 2;
+    if (!isLetter(text.charCodeAt(i)) || isLetterOrDigit(text.charCodeAt(i + 1))) break;
+  }
+  return letters >= 2 ? i : null;
+}
+
+function isLetter(code: number): boolean {
+  const kind = charClass(code);
+  return kind === LOWER || kind === UPPER || (kind === CASELESS && (code < 48 || code > 57));
+}
+
+function isLetterOrDigit(code: number): boolean {
+  const kind = charClass(code);
+  return kind === LOWER || kind === UPPER || kind === CASELESS;
+}
+
+function isWordStart(code: number): boolean {
+  return !Number.isNaN(code) && isLetterOrDigit(code);
+}
+
+function isBlankLine(text: string, at: number): boolean {
+  for (let i = at + 1; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return true;
+    if (code !== 32 && code !== 9 && code !== 13) return false;
+  }
+  return false;
+}
+
+function isSpaceAround(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 1);
+  return (before === 32 || before === 9 || before === 10) && (after === 32 || after === 9 || after === 10);
+}
+
+/** "Gen. Smith", "J. Smith", "Aug. 10": the period belongs to the word before it. */
+function isAbbreviationPeriod(tokens: readonly Token[]): boolean {
+  const previous = tokens[tokens.length - 1];
+  if (!previous || previous.isBreak) return false;
+  return (
+    (previous.raw.length === 1 && isLetter(previous.raw.charCodeAt(0))) ||
+    titleAbbreviations.has(previous.norm) ||
+    otherAbbreviations.has(previous.norm)
+  );
 }
