@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../../src/feeds/parse-feed.js';
+import { fixtureText, parsedFixture } from './feed-fixtures.js';
+
+describe('parseFeed: formats', () => {
+  it('RSS 2.0 with CDATA HTML keeps the HTML for normalizing and every category', async () => {
+    const feed = await parsedFixture('cdata-html-rss2.xml');
+    expect(feed).toMatchObject({ format: 'rss', title: 'Sitrep Fixture Wire', link: 'https://wire.example.org/', language: 'en-gb' });
+    expect(feed.updated).toBe('Wed, 12 Aug 2026 09:00:00 GMT');
+    const [first, second, third] = feed.items;
+    expect(first?.descriptionHtml).toContain('<script>');
+    expect(first?.categories).toEqual(['Diplomacy', 'diplomacy', 'Middle East']);
+    expect(first?.guid).toBe('wire-0001');
+    expect(second?.guid).toBe('https://wire.example.org/world/aid-convoy');
+    expect(third?.date).toBe('2026-08-11T21:30:00Z');
+    expect(third?.contentHtml).toContain('Full text');
+  });
+
+  it('Atom 1.0: xhtml content keeps its order, html titles, categories by label or term, dates raw', async () => {
+    const feed = await parsedFixture('atom-xhtml-content.xml');
+    expect(feed).toMatchObject({ format: 'atom', title: 'Sitrep Fixture: Atom', link: 'https://atom.example.org/', language: 'fr-BE' });
+    expect(feed.updated).toBe('2026-08-12T06:00:00+02:00');
+    const [xhtml, updatedOnly] = feed.items;
+    expect(xhtml?.contentHtml).toMatch(/se sont <a [^>]*>réunis<\/a> lundi, puis <b>ont signé<\/b> un accord/);
+    expect(xhtml?.title).toBe('Sommet <em>régional</em> à Bruxelles');
+    expect(xhtml?.categories).toEqual(['Politique', 'europe']);
+    expect(xhtml?.date).toBe('2026-08-12T05:30:00+02:00');
+    expect(xhtml?.guid).toBe('tag:atom.example.org,2026:sommet');
+    expect(updatedOnly?.date).toBe('mer, 12 août 2026 04:00:00 +0200');
+    expect(updatedOnly?.descriptionHtml).toBe('<p>Summary &amp; more.</p>');
+  });
+
+  it('an Atom date rss-parser cannot read does not reject the whole feed', async () => {
+    const feed = await parsedFixture('atom-xhtml-content.xml');
+    expect(feed.items).toHaveLength(2);
+  });
+
+  it('RDF / RSS 1.0: items outside the channel, dc:date and dc:subject, Seq longer than the items', async () => {
+    const feed = await parsedFixture('rdf-rss1.xml');
+    expect(feed).toMatchObject({ format: 'rdf', language: 'de', updated: '2026-08-12T07:00:00+02:00' });
+    expect(feed.items.map((item) => item.title)).toEqual(['Regierung legt Haushalt vor', 'Wahl in Nachbarland']);
+    expect(feed.items[0]).toMatchObject({ date: '2026-08-12T06:30:00+02:00', categories: ['Inland'] });
+  });
+
+  it('RSS 0.91 with its public DOCTYPE (no internal subset) parses, HTML entities included', async () => {
+    const feed = await parsedFixture('doctype-without-entities-rss091.xml');
+    expect(feed.items[0]?.descriptionHtml).toBe('Plazo de diez días.');
+  });
+
+  it('JSON Feed 1.1 with RFC 822 dates, numeric ids, author/authors and wrongly typed fields', async () => {
+    const feed = await parsedFixture('json-feed-rfc822-dates.json');
+    expect(feed).toMatchObject({ format: 'json', title: 'Sitrep Fixture &#8211; JSON Feed', link: 'https://json.example.org/', language: 'en' });
+    const [one, two, three] = feed.items;
+    expect(one).toMatchObject({ date: 'Tue, 11 Aug 2026 12:17:58 -0700', author: 'Reporter One', categories: ['Diplomacy', ' diplomacy '] });
+    expect(one?.contentHtml).toBe('Plain text with a &lt; sign and an &amp; ampersand.');
+    expect(two).toMatchObject({ guid: '2', link: 'https://elsewhere.example.com/story', title: null, author: 'Reporter Two' });
+    expect(three).toMatchObject({ guid: '3', link: null, categories: [], date: '2026-08-10T08:00:00+02:00' });
+  });
+});
+
+describe('parseFeed: quirks', () => {
+  it('two <guid> elements in one item: the first is the identity, and a permalink guid stands in for a missing link', async () => {
+    const feed = await parsedFixture('duplicate-guids-rss2.xml');
+    expect(feed.items[0]).toMatchObject({ guid: 'https://dupes.example.org/story/1', link: 'https://dupes.example.org/story/1' });
+  });
+
+  it('a guid marked isPermaLink="false" is never used as the link', async () => {
+    const feed = await parsedFixture('duplicate-guids-rss2.xml');
+    expect(feed.items[1]).toMatchObject({ guid: 'dupe-7', link: null });
+  });
+
+  it('items missing guid, link, date or title still come through', async () => {
+    const feed = await parsedFixture('missing-fields-rss2.xml');
+    expect(feed.items).toHaveLength(6);
+    expect(feed.items[1]).toMatchObject({ guid: null, link: null, date: null, title: 'No link, no guid, no date' });
+    expect(feed.items[2]?.title).toBeNull();
+  });
+
+  it('links resolve against the document xml:base and an item xml:base', async () => {
+    const feed = await parsedFixture('relative-links-rss2.xml');
+    expect(feed.items[0]?.link).toBe('https://base.example.org/en/story/2026/08/relative');
+    expect(feed.items[1]?.link).toBe('https://item.example.org/other/story');
+  });
+
+  it("FeedBurner's origLink replaces the ~r/ tracking link", async () => {
+    const feed = await parsedFixture('relative-links-rss2.xml');
+    expect(feed.items[3]?.link).toBe('https://wire.example.org/world/original-story?traffic_source=rss');
+  });
+
+  it('blank lines before the XML declaration do not break parsing', async () => {
+    const feed = await parsedFixture('blank-lines-before-declaration-rss2.xml');
+    expect(feed.items).toHaveLength(1);
+    // Also when the caller skipped decodeFeedBody and passes the raw text.
+    const outcome = await parseFeed(`\n\n  ${fixtureText('blank-lines-before-declaration-rss2.xml')}`);
+    expect(outcome.ok).toBe(true);
+  });
+});
+
+describe('parseFeed: failures are values', () => {
+  it('malformed XML (mismatched end tag) is feed/parse with the channel it came from', async () => {
+    const outcome = await parseFeed(fixtureText('broken-mismatched-tags-rss2.xml'));
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'feed/parse',
+      channel: { title: 'Sitrep Fixture: broken XML', link: 'https://broken.example.org/' },
+    });
+    if (!outcome.ok) expect(outcome.message).toMatch(/^malformed XML: Unexpected close tag, Line: 11/);
+  });
+
+  it('a body truncated mid-item is feed/parse, never an empty or partial feed', async () => {
+    const outcome = await parseFeed(fixtureText('truncated-mid-item-rss2.xml'));
+    expect(outcome).toMatchObject({ ok: false, code: 'feed/parse', channel: { title: 'Sitrep Fixture: truncated body' } });
+  });
+
+  it.each([100, 300, 500, 700])('truncated at byte %i of a valid feed is feed/parse', async (cut) => {
+    const text = fixtureText('cdata-html-rss2.xml').slice(0, cut);
+    expect((await parseFeed(text)).ok).toBe(false);
+  });
+
+  it('an entity-expansion bomb is refused before parsing, with a clear message', async () => {
+    const started = performance.now();
+    const outcome = await parseFeed(fixtureText('entity-bomb-rss2.xml'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(outcome).toMatchObject({ ok: false, code: 'feed/parse' });
+    if (!outcome.ok) expect(outcome.message).toMatch(/DOCTYPE declares XML entities/);
+  });
+
+  it('an external entity (XXE) is refused and never read', async () => {
+    const outcome = await parseFeed(fixtureText('external-entity-rss2.xml'));
+    expect(outcome.ok).toBe(false);
+    expect(JSON.stringify(outcome)).not.toContain('root:');
+  });
+
+  it('an HTML error page is feed/parse saying what it got', async () => {
+    const outcome = await parseFeed(fixtureText('not-a-feed.html'));
+    expect(outcome).toMatchObject({ ok: false, code: 'feed/parse' });
+    if (!outcome.ok) expect(outcome.message).toContain('an HTML page');
+  });
+
+  it.each([
+    ['empty text', ''],
+    ['whitespace only', '  \n '],
+    ['plain text', 'Service temporarily unavailable'],
+    ['broken JSON', '{"version": "https://jsonfeed.org/version/1.1", "items": ['],
+    ['JSON that is not a JSON Feed', '{"hello": "world"}'],
+    ['an unknown XML root', '<?xml version="1.0"?><opml version="2.0"><body/></opml>'],
+  ])('%s is feed/parse, not an exception', async (_label, text) => {
+    await expect(parseFeed(text)).resolves.toMatchObject({ ok: false, code: 'feed/parse' });
+  });
+
+  it('a feed with a valid channel and no items is a success with zero items', async () => {
+    const outcome = await parseFeed('<rss version="2.0"><channel><title>Quiet</title></channel></rss>');
+    expect(outcome).toMatchObject({ ok: true, feed: { title: 'Quiet', items: [] } });
+  });
+});
