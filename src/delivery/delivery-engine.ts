@@ -9,10 +9,11 @@ import { alertKey, createOutbox, updateKey, type Outbox, type OutboxEntry } from
 import { resolveLimits, type PlatformLimits } from './platform-limits.js';
 import { routeStoryEvent, type RouteContext, type RoutedDelivery } from './route-story-event.js';
 import { scheduleDueDigests } from './schedule-digests.js';
+import { createDeliveryHooks } from './delivery-hooks.js';
+import { createNoiseBudget } from './noise-budget.js';
 import { createSendLoop, type DeliveryStats } from './send-loop.js';
 import { storyToAlert, type TopicLabeler } from './story-to-alert.js';
 import type { SubscriptionRepo } from './subscription-repo.js';
-import { createNoiseBudget } from './noise-budget.js';
 
 export interface DeliveryEngineDeps {
   store: Store;
@@ -74,7 +75,10 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   let seqCounter = 0;
   const nextSeq = () => deps.clock().getTime() * 1_000 + (seqCounter++ % 1_000);
 
+  const hooks = createDeliveryHooks({ outbox, records, notices, subscriptions: deps.subscriptions, clock: deps.clock });
+  const { addToDigest, onDelivered } = hooks;
   const loop = createSendLoop({
+    ...hooks,
     outbox,
     adapters,
     limits,
@@ -83,67 +87,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     concurrency: deps.concurrency ?? 4,
     maxQueuePerChannel: deps.maxQueuePerChannel ?? 50,
     stats,
-    resolveMessage,
-    onDelivered,
-    onRejected,
-    onDemoted,
   });
-
-  async function resolveMessage(entry: OutboxEntry): Promise<OutboundMessage | null> {
-    const message = entry.message;
-    if (message.kind !== 'update-edit' && message.kind !== 'update-thread') return message;
-    const original = entry.storyId ? await outbox.get(alertKey(entry.platform, entry.channelId, entry.storyId)) : undefined;
-    if (!original?.ref) return null;
-    return { ...message, target: original.ref };
-  }
-
-  async function onDelivered(entry: OutboxEntry, ref: MessageRef): Promise<void> {
-    // The first thread reply creates the thread: later replies go into it.
-    if (entry.message.kind !== 'update-thread' || !ref.threadId || !entry.storyId) return;
-    const original = await outbox.get(alertKey(entry.platform, entry.channelId, entry.storyId));
-    if (original?.ref && !original.ref.threadId) {
-      await outbox.update(original, { ref: { ...original.ref, threadId: ref.threadId } });
-    }
-  }
-
-  async function onRejected(entry: OutboxEntry, code: string, reason: string): Promise<void> {
-    const now = deps.clock();
-    const paused = await deps.subscriptions.pauseChannel(entry.platform, entry.channelId, `${code}: ${reason}`, now);
-    await notices.record({
-      platform: entry.platform,
-      channelId: entry.channelId,
-      code,
-      at: now.toISOString(),
-      text:
-        `Sitrep could not post in this channel (${code}: ${reason}); ${paused} subscription(s) here are paused. ` +
-        'Give the bot access to the channel, then run /sitrep subscribe again to resume.',
-    });
-  }
-
-  async function addToDigest(entry: Omit<DigestQueueEntry, 'addedAt'>, now: Date): Promise<void> {
-    const key = digestQueueKey(entry.platform, entry.channelId, entry.storyId);
-    const existing = await records.digestQueue.get(key);
-    await records.digestQueue.set(key, { ...entry, addedAt: existing?.addedAt ?? now.toISOString() });
-  }
-
-  async function onDemoted(entry: OutboxEntry): Promise<void> {
-    if (entry.message.kind !== 'alert' || !entry.storyId) return;
-    const alert = entry.message.alert;
-    const best = alert.topics[0];
-    await addToDigest(
-      {
-        platform: entry.platform,
-        workspaceId: entry.workspaceId,
-        channelId: entry.channelId,
-        storyId: entry.storyId,
-        alert,
-        score: best?.score ?? 0,
-        topic: best?.id ?? 'other',
-        reason: 'channel queue full',
-      },
-      deps.clock(),
-    );
-  }
 
   function newEntry(d: RoutedDelivery, key: string, message: OutboundMessage, now: Date): OutboxEntry {
     const at = now.toISOString();
