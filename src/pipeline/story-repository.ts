@@ -1,62 +1,110 @@
-import { createStoryClusterer } from '../intel/cluster/create-story-clusterer.js';
-import { storySnapshotSchema, type ClusterInput, type ClusterResult, type StoryClustererOptions } from '../intel/cluster/cluster-types.js';
+import { z } from 'zod';
 import type { Story } from '../domain/story.js';
+import { createStoryClusterer } from '../intel/cluster/create-story-clusterer.js';
+import {
+  storySchema,
+  storySnapshotSchema,
+  type ClusterInput,
+  type ClusterResult,
+  type StoryClusterer,
+  type StoryClustererOptions,
+  type StorySnapshot,
+} from '../intel/cluster/cluster-types.js';
 import type { Store } from '../store/store.js';
 import type { StoryAssigner } from './process-new-items.js';
 import type { StoryLookup } from './stories-reader.js';
 
-export interface StoryRepository extends StoryAssigner, StoryLookup {
-  /** Stories held by the in-memory clusterer (inside the window). */
-  readonly liveStories: number;
+const hourMs = 3_600_000;
+
+export interface StoryRepositoryOptions {
+  windowHours: number;
+  /** How long a story record stays readable after its last report (`/sitrep recent`, `why`). Default 30 days. */
+  retentionHours?: number;
 }
 
-export interface StoryRepositoryOptions extends Omit<StoryClustererOptions, 'windowHours'> {
-  windowHours: number;
-  clock: () => Date;
-  /** How long a story record stays readable after its last report (`/sitrep recent`, `why`). Default 7 days. */
-  retentionMs?: number;
+export interface RestoreResult {
+  restored: number;
+  /** Ids of stored clustering states that no longer validate; they are skipped, not trusted. */
+  corrupt: string[];
 }
 
 /**
- * The clusterer's state, persisted: every assignment writes the story's snapshot (record +
- * the evidence the clusterer compares against), and opening the repository restores the
- * stories still inside the window, so a restart keeps clustering into the same stories.
- * Assignments are serialized: the clusterer must see items one at a time, in order.
+ * Two records per story: the story itself (kept for the retention period, read by commands)
+ * and the clusterer's evidence for it (kept for the window only: after that nothing can join).
  */
-export async function openStoryRepository(store: Store, options: StoryRepositoryOptions): Promise<StoryRepository> {
-  const { clock, retentionMs: retention, ...clusterOptions } = options;
-  const retentionMs = Math.max(retention ?? 7 * 86_400_000, options.windowHours * 3_600_000);
-  const snapshots = store.collection('stories', storySnapshotSchema);
-  const clusterer = createStoryClusterer(clusterOptions);
+export function createStoryRepository(store: Store, options: StoryRepositoryOptions) {
+  const windowMs = options.windowHours * hourMs;
+  const retentionMs = Math.max((options.retentionHours ?? 24 * 30) * hourMs, windowMs);
+  const stories = store.collection('stories', storySchema);
+  const states = store.collection('story-state', storySnapshotSchema);
+  const rawStates = store.collection('story-state', z.unknown());
 
-  const restored = [];
-  for await (const [, snapshot] of snapshots.entries()) restored.push(snapshot);
-  clusterer.restore(restored, clock().getTime());
-
-  let queue: Promise<unknown> = Promise.resolve();
-  function serialized<T>(work: () => Promise<T>): Promise<T> {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
+  async function save(snapshot: StorySnapshot | undefined): Promise<void> {
+    if (!snapshot) return;
+    await states.set(snapshot.story.id, snapshot, windowMs);
+    await stories.set(snapshot.story.id, snapshot.story, retentionMs);
   }
 
   return {
-    assign(input: ClusterInput): Promise<ClusterResult> {
-      return serialized(async () => {
-        const result = clusterer.add(input);
-        const snapshot = clusterer.snapshot(result.story.id);
-        if (snapshot) await snapshots.set(result.story.id, snapshot, retentionMs);
-        return result;
-      });
+    /** Runs one item through the clusterer and persists the story it joined or started. */
+    async add(clusterer: StoryClusterer, input: ClusterInput): Promise<ClusterResult> {
+      const result = clusterer.add(input);
+      await save(clusterer.snapshot(result.story.id));
+      return result;
+    },
+    async restoreInto(clusterer: StoryClusterer, nowMs?: number): Promise<RestoreResult> {
+      const valid: StorySnapshot[] = [];
+      const corrupt: string[] = [];
+      for await (const [id, value] of rawStates.entries()) {
+        const parsed = storySnapshotSchema.safeParse(value);
+        if (parsed.success) valid.push(parsed.data);
+        else corrupt.push(id);
+      }
+      const before = clusterer.liveStories;
+      clusterer.restore(valid, nowMs);
+      return { restored: clusterer.liveStories - before, corrupt: corrupt.sort() };
     },
     async get(storyId: string): Promise<Story | undefined> {
-      return (await snapshots.get(storyId))?.story;
+      return stories.get(storyId);
     },
     async *all(): AsyncIterable<Story> {
-      for await (const [, snapshot] of snapshots.entries()) yield snapshot.story;
+      for await (const [, story] of stories.entries()) yield story;
     },
+  };
+}
+
+export interface StoryRepository extends StoryAssigner, StoryLookup {
+  readonly restored: RestoreResult;
+  /** Stories the in-memory clusterer holds (inside the window). */
+  readonly liveStories: number;
+}
+
+/**
+ * A clusterer restored from the store, whose every assignment is persisted, so a restart
+ * keeps clustering into the same stories. Assignments are serialized: the clusterer must
+ * see items one at a time.
+ */
+export async function openStoryRepository(
+  store: Store,
+  options: StoryRepositoryOptions & Omit<StoryClustererOptions, 'windowHours'> & { clock?: () => Date },
+): Promise<StoryRepository> {
+  const { clock, retentionHours, ...clusterOptions } = options;
+  const repository = createStoryRepository(store, { windowHours: options.windowHours, ...(retentionHours === undefined ? {} : { retentionHours }) });
+  const clusterer = createStoryClusterer(clusterOptions);
+  const restored = await repository.restoreInto(clusterer, clock?.().getTime());
+
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    restored,
     get liveStories() {
       return clusterer.liveStories;
     },
+    assign(input) {
+      const run = queue.then(() => repository.add(clusterer, input));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    get: repository.get,
+    all: repository.all,
   };
 }

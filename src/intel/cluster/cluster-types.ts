@@ -148,8 +148,11 @@ export interface StoryClusterer {
   add(input: ClusterInput): ClusterResult;
   /** The persistable state of a live story (undefined once it aged out). */
   snapshot(storyId: string): StorySnapshot | undefined;
-  /** Rebuilds stories from snapshots (any order); stories already out of the window are skipped. */
-  restore(snapshots: Iterable<StorySnapshot>): void;
+  /**
+   * Rebuilds stories from snapshots (any order). Stories already out of the window,
+   * measured from `nowMs` (default: the latest restored report), are skipped.
+   */
+  restore(snapshots: Iterable<StorySnapshot>, nowMs?: number): void;
   /** Stories whose last report is still inside the window. */
   readonly liveStories: number;
   /** Reports held by live stories. */

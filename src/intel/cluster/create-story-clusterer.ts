@@ -163,7 +163,8 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       return state ? { story: state.story, evidence: [...state.evidence] } : undefined;
     },
 
-    restore(snapshots) {
+    restore(snapshots, nowMs) {
+      if (nowMs !== undefined && Number.isFinite(nowMs)) advanceClock(nowMs);
       const ordered = [...snapshots].sort(
         (a, b) => Date.parse(a.story.firstSeen) - Date.parse(b.story.firstSeen) || a.story.id.localeCompare(b.story.id),
       );

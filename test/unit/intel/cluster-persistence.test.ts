@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createStoryClusterer } from '../../../src/intel/cluster/create-story-clusterer.js';
+import { createStoryRepository, openStoryRepository } from '../../../src/pipeline/story-repository.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { at, hour, kunduzBombing } from './cluster-builders.js';
+
+const [reuters, afp, aljazeera] = kunduzBombing;
+if (!reuters || !afp || !aljazeera) throw new Error('fixture');
+
+describe('story persistence', () => {
+  it('restart from the store keeps clustering into the old story', async () => {
+    const store = new MemoryStore(() => Date.parse(at(3)));
+    const before = await openStoryRepository(store, { windowHours: 36 });
+    await before.assign(reuters);
+    await before.assign(afp);
+
+    // A new process: fresh clusterer, same store.
+    const after = await openStoryRepository(store, { windowHours: 36 });
+    expect(after.restored).toEqual({ restored: 1, corrupt: [] });
+    const third = await after.assign(aljazeera);
+    expect(third).toMatchObject({ created: false, story: { id: 'story-reuters-1' } });
+    expect((await after.get('story-reuters-1'))?.reports.map((r) => r.source)).toEqual(['Reuters', 'AFP', 'Al Jazeera']);
+  });
+
+  it('a corrupt stored snapshot is skipped and reported; the others restore', async () => {
+    const store = new MemoryStore();
+    const repository = createStoryRepository(store, { windowHours: 36 });
+    await repository.add(createStoryClusterer({ windowHours: 36 }), reuters);
+    await store.collection('story-state', z.unknown()).set('story-broken', { story: { id: 42 } });
+
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    expect(await repository.restoreInto(clusterer)).toEqual({ restored: 1, corrupt: ['story-broken'] });
+    expect(clusterer.add(afp).created).toBe(false);
+  });
+
+  it('stories past the window at restart are not restored', async () => {
+    const store = new MemoryStore();
+    const first = await openStoryRepository(store, { windowHours: 36 });
+    await first.assign(reuters);
+    const later = await openStoryRepository(store, { windowHours: 36, clock: () => new Date(Date.parse(at(40))) });
+    expect(later.restored.restored).toBe(0);
+    // The record stays readable for `/sitrep recent` even after the clustering state is gone.
+    expect(await later.get('story-reuters-1')).toBeDefined();
+  });
+
+  it('clustering state expires from the store after the window; the record is kept', async () => {
+    let now = Date.parse(at(0));
+    const store = new MemoryStore(() => now);
+    const repository = await openStoryRepository(store, { windowHours: 36, retentionHours: 24 * 30 });
+    await repository.assign(reuters);
+    now += 48 * hour;
+    expect(await store.collection('story-state', z.unknown()).has('story-reuters-1')).toBe(false);
+    expect(await store.collection('stories', z.unknown()).has('story-reuters-1')).toBe(true);
+  });
+
+  it('every stored story can be listed', async () => {
+    const repository = await openStoryRepository(new MemoryStore(), { windowHours: 36 });
+    for (const item of kunduzBombing) await repository.assign(item);
+    const all = [];
+    for await (const story of repository.all()) all.push(story.id);
+    expect(all).toEqual(['story-reuters-1']);
+  });
+});

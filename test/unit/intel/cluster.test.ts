@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { createStoryClusterer } from '../../../src/intel/cluster/create-story-clusterer.js';
+import { at, clusterInput, kunduzBombing } from './cluster-builders.js';
+
+describe('story clustering', () => {
+  it('three outlets report one event → one story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const results = kunduzBombing.map((item) => clusterer.add(item));
+    expect(results.map((r) => r.created)).toEqual([true, false, false]);
+    expect(new Set(results.map((r) => r.story.id))).toEqual(new Set(['story-reuters-1']));
+    const story = results[2]?.story;
+    expect(story?.reports.map((r) => r.source)).toEqual(['Reuters', 'AFP', 'Al Jazeera']);
+  });
+
+  it('another attack in the same province two days later → new story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    for (const item of kunduzBombing) clusterer.add(item);
+    const later = clusterer.add(
+      clusterInput({
+        id: 'pajhwok-2',
+        source: 'Pajhwok',
+        published: at(50),
+        title: 'Suicide bomber kills worshippers at mosque in Kunduz',
+        summary: 'A suicide bomber struck a mosque in Kunduz province during prayers on Sunday, killing six people, officials said.',
+        places: ['AF', 'AF-KDZ'],
+      }),
+    );
+    expect(later.created).toBe(true);
+  });
+
+  it('another attack in the same province the next day → new story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    for (const item of kunduzBombing) clusterer.add(item);
+    const roadside = clusterer.add(
+      clusterInput({
+        id: 'pajhwok-3',
+        source: 'Pajhwok',
+        published: at(26),
+        title: 'Roadside bomb kills four Taliban policemen in Kunduz',
+        summary:
+          'KUNDUZ (Pajhwok): A roadside bomb struck a police vehicle in Imam Sahib district of Kunduz province on Saturday evening, killing four policemen, officials said.',
+        places: ['AF', 'AF-KDZ'],
+        actors: ['taliban'],
+      }),
+    );
+    expect(roadside.created).toBe(true);
+  });
+
+  it('same minister, different meeting → new story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const china = [
+      clusterInput({
+        id: 'bakhtar-cn',
+        source: 'Bakhtar',
+        published: at(0),
+        title: "Foreign Minister Muttaqi meets China's special envoy in Kabul",
+        summary:
+          "Acting Foreign Minister Amir Khan Muttaqi met China's special envoy for Afghanistan, Yue Xiaoyong, in Kabul on Tuesday to discuss the Mes Aynak copper project.",
+      }),
+      clusterInput({
+        id: 'xinhua-cn',
+        source: 'Xinhua',
+        published: at(2),
+        title: 'China, Afghanistan discuss mining, trade cooperation',
+        summary:
+          'Chinese special envoy Yue Xiaoyong held talks with Afghan caretaker foreign minister Amir Khan Muttaqi in Kabul, agreeing to speed up work at the Mes Aynak copper mine.',
+      }),
+    ].map((item) => clusterer.add(item));
+    expect(china[1]?.created).toBe(false);
+    const pakistan = clusterer.add(
+      clusterInput({
+        id: 'bakhtar-pk',
+        source: 'Bakhtar',
+        published: at(22),
+        title: 'Muttaqi receives Pakistani delegation on border trade',
+        summary:
+          'Acting Foreign Minister Amir Khan Muttaqi received a Pakistani delegation led by special representative Mohammad Sadiq in Kabul on Wednesday to discuss the reopening of the Torkham crossing.',
+      }),
+    );
+    expect(pakistan.created).toBe(true);
+  });
+
+  it('out-of-window item starts a new story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const first = kunduzBombing[0];
+    if (!first) throw new Error('fixture');
+    clusterer.add(first);
+    const repeat = clusterer.add({ ...first, id: 'reuters-again', published: at(37) });
+    expect(repeat.created).toBe(true);
+    expect(repeat.story.id).toBe('story-reuters-again');
+  });
+
+  it('a follow-up from the same outlet joins its story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    for (const item of kunduzBombing) clusterer.add(item);
+    const update = clusterer.add(
+      clusterInput({
+        id: 'reuters-2',
+        source: 'Reuters',
+        published: at(7),
+        title: 'Islamic State says it carried out Kunduz mosque suicide bombing',
+        summary: "Islamic State's Afghan branch claimed Friday's suicide bombing of a Shi'ite mosque in Kunduz that killed 31 worshippers.",
+      }),
+    );
+    expect(update).toMatchObject({ created: false, story: { id: 'story-reuters-1' } });
+  });
+
+  it('story record merges annotations, counts reports and spans their times', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    let story = clusterer.add(kunduzBombing[0] ?? clusterInput({ id: 'x', title: 'x', published: at(0) })).story;
+    for (const item of kunduzBombing.slice(1)) story = clusterer.add(item).story;
+    expect(story.firstReport).toMatchObject({ itemId: 'reuters-1', source: 'Reuters', published: at(0) });
+    expect(story.reports).toHaveLength(3);
+    expect(story.topics).toEqual(['security', 'human_rights']);
+    expect(story.scores).toEqual({ security: 0.93, human_rights: 0.55 });
+    expect(story.places).toEqual(['AF', 'AF-KDZ']);
+    expect(story.actors).toEqual(['taliban', 'isis-k']);
+    expect(story.firstSeen).toBe(at(0));
+    expect(story.lastUpdated).toBe(at(4));
+  });
+
+  it('same input twice gives the same story ids (deterministic)', () => {
+    const run = () => {
+      const clusterer = createStoryClusterer({ windowHours: 36 });
+      return kunduzBombing.map((item) => clusterer.add(item).story.id);
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('old stories age out, so live state is bounded by the window', () => {
+    const clusterer = createStoryClusterer({ windowHours: 2 });
+    for (let i = 0; i < 200; i += 1) {
+      clusterer.add(clusterInput({ id: `n${i}`, title: `Unrelated event number ${i} in place${i} with thing${i}`, published: at(i * 0.5) }));
+    }
+    // Items arrive every 30 minutes; a 2-hour window holds about four single-report stories.
+    expect(clusterer.liveStories).toBeLessThanOrEqual(5);
+    expect(clusterer.liveReports).toBeLessThanOrEqual(5);
+  });
+
+  it('an unparseable published time does not break later clustering', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    clusterer.add(kunduzBombing[0] ?? clusterInput({ id: 'x', title: 'x', published: at(0) }));
+    clusterer.add(clusterInput({ id: 'bad', title: 'Something else entirely', published: 'yesterday' }));
+    expect(clusterer.add(kunduzBombing[1] ?? clusterInput({ id: 'y', title: 'y', published: at(1) })).created).toBe(false);
+  });
+});
