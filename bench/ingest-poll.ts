@@ -75,15 +75,15 @@ try {
 
   // Warm-up: every feed answers 200 once, so the store holds ETags and seen items.
   const warm = await runPollCycle(deps, options);
-  const changed = server.publishNewVersions(changedShare);
-  const before = server.requests();
+  const changed = await server.publishNewVersions(changedShare);
+  const before = await server.requests();
   announced = 0;
 
   const started = performance.now();
   const report = await runPollCycle(deps, options);
   const elapsedMs = performance.now() - started;
 
-  const after = server.requests();
+  const after = await server.requests();
   const floorMs = await transportFloorMs(server.urls, concurrency);
   const boundMs = (feedsCount * latencyMs) / concurrency;
   const statuses: Record<string, number> = {};
