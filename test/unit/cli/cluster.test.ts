@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runClusterCommand } from '../../../src/cli/commands/cluster.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function runCluster(lines: string[], argv: string[] = []) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  stdin.end(lines.join('\n') + '\n');
+  const code = await runClusterCommand(['--config', path.join(repoRoot, 'config'), ...argv], {
+    stdin,
+    stdout,
+    stderr,
+    env: {},
+    cwd: repoRoot,
+  });
+  const rows = out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id?: string; story?: string; error?: string });
+  return { code, rows, err };
+}
+
+const item = (id: string, hours: number, title: string, summary: string, source = 'Wire') =>
+  JSON.stringify({ id, title, summary, source, published: new Date(Date.UTC(2026, 4, 2, 4) + hours * 3_600_000).toISOString() });
+
+const zamzam = [
+  item('dabanga', 0, 'RSF storms Zamzam camp near El Fasher, dozens killed', 'Rapid Support Forces fighters stormed Zamzam camp for displaced people south of El Fasher at dawn, killing at least 40 residents, camp coordinators said.', 'Radio Dabanga'),
+  item('reuters', 3, "Sudan's RSF attacks famine-hit displacement camp in Darfur, aid groups say", 'The paramilitary Rapid Support Forces launched a ground assault on the Zamzam camp in North Darfur, aid groups said, with reports of dozens of civilians killed.', 'Reuters'),
+  item('un', 9, "Sudan: UN chief 'appalled' by assault on Zamzam displacement camp", 'Secretary-General Antonio Guterres said he was appalled by the attack on the Zamzam camp near El Fasher and urged the RSF to allow safe passage for civilians.', 'UN News'),
+];
+const unrelated = item('ecb', 5, 'ECB cuts rates again as trade war clouds outlook', 'The European Central Bank cut its deposit rate by 25 basis points to 2.00% on Thursday.', 'Reuters');
+
+describe('sitrep cluster', () => {
+  it('CLI bad line → error object, rest continue', async () => {
+    const { code, rows } = await runCluster([
+      zamzam[0] ?? '',
+      '{not json',
+      JSON.stringify({ id: 'no-title', summary: 'x', source: 'Wire', published: '2026-05-02T05:00:00Z' }),
+      JSON.stringify({ id: 'bad-time', title: 'A title', summary: 'x', source: 'Wire', published: 'last tuesday' }),
+      zamzam[1] ?? '',
+    ]);
+    expect(code).toBe(0);
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toEqual({ error: 'not valid JSON' });
+    expect(rows[2]).toMatchObject({ id: 'no-title', error: expect.stringContaining('title') });
+    expect(rows[3]).toMatchObject({ id: 'bad-time', error: expect.stringContaining('published') });
+    expect(rows[0]?.story).toBeDefined();
+    expect(rows[4]).toEqual({ id: 'reuters', story: rows[0]?.story });
+  });
+
+  it('items given out of order are clustered in published order; output keeps input order', async () => {
+    const { rows } = await runCluster([zamzam[2] ?? '', unrelated, zamzam[1] ?? '', zamzam[0] ?? '']);
+    expect(rows.map((row) => row.id)).toEqual(['un', 'ecb', 'reuters', 'dabanga']);
+    // The story is named after its earliest report, whatever the input order.
+    expect(new Set([rows[0]?.story, rows[2]?.story, rows[3]?.story])).toEqual(new Set(['story-dabanga']));
+    expect(rows[1]?.story).toBe('story-ecb');
+  });
+
+  it('--window shorter than the gap splits the story', async () => {
+    const { rows } = await runCluster([zamzam[0] ?? '', zamzam[2] ?? ''], ['--window', '4']);
+    expect(rows[0]?.story).not.toBe(rows[1]?.story);
+  });
+
+  it('a bad --window value exits 1 with a message', async () => {
+    const { code, err } = await runCluster([zamzam[0] ?? ''], ['--window', 'soon']);
+    expect(code).toBe(1);
+    expect(err).toContain('--window');
+  });
+
+  it('blank lines produce no output', async () => {
+    const { rows } = await runCluster(['', zamzam[0] ?? '', '   ']);
+    expect(rows).toEqual([{ id: 'dabanga', story: 'story-dabanga' }]);
+  });
+});
