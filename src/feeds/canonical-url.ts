@@ -11,7 +11,7 @@ const trackingNames = new Set([
   'mc_cid', 'mc_eid', '_ga', '_gl', 'traffic_source', 'cmpid', 'cmp', 'ocid', 'ncid', 'smid',
   'smtyp', 'emc', 'partner', 'xtor', 'ito', 'ns_mchannel', 'ns_source', 'ns_campaign',
   'ns_linkname', 'ns_fee', 'wt.mc_id', 'wt.mc_ev', 'mkt_tok', 'spm', 'sr_share', 'rss_source',
-  'ref_src', 'ref_url', 'soc_src', 'soc_trk',
+  'ref_src', 'ref_url', 'soc_src', 'soc_trk', 'feedtype', 'feedname', 'wt_mc', 'wt_zmc',
 ]);
 
 /** Prefixes of tracker families: Google (utm_), AT Internet/BBC (at_), Matomo, HubSpot. */
