@@ -39,6 +39,9 @@ const neutralWords: ReadonlySet<string> = new Set([
   'the', 'of', 'in', 'to', 'from', 'for', 'and', 'or', 'with', 'at', 'on', 'by', 'as', 'into', 'across',
   'near', 'via', 'between', 'against', 'about', 'after', 'before', 'during', 'including', 'while',
   'said', 'says', 'told', 'visit', 'visits', 'visited', 'neighbouring', 'neighboring', 'but', 'both',
+  // Titles come before surnames ("Vice President Vance") without making them someone else.
+  'president', 'vice', 'minister', 'secretary', 'senator', 'sen', 'governor', 'gov', 'mr', 'mrs', 'ms', 'dr',
+  'king', 'queen', 'prince', 'general', 'gen', 'chairman', 'leader', 'envoy', 'ambassador', 'commander', 'mayor',
 ]);
 
 const verbForm = /(?:ing|ed)$/;

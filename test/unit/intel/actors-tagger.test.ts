@@ -107,6 +107,11 @@ describe('failure modes', () => {
   test('a surname next to a first name is not a guarded actor ("Richard Wagner")', () => {
     expect(tag('an opera by Richard Wagner')).toEqual([]);
   });
+
+  test('a title before a guarded surname keeps it ("Vice President Vance")', () => {
+    expect(tag('Vice President Vance said')).toEqual(['vance']);
+    expect(tag('coach Vance Joseph said')).toEqual([]);
+  });
 });
 
 describe('actors.yaml validation', () => {

@@ -172,6 +172,14 @@ describe('failure modes', () => {
     expect(tag('patrols in the South China Sea')).toEqual([]);
   });
 
+  test('a folded native name does not swallow an English word ("Kharg Island" is not Iceland)', () => {
+    expect(tag('tankers off Kharg Island')).toEqual([]);
+  });
+
+  test('a title-case headline still tags guarded names', () => {
+    expect(tag("Biden Meets Jordan's King Abdullah In Amman For Talks")).toEqual(['JO']);
+  });
+
   test('phrases do not span punctuation', () => {
     expect(tag('Equatorial. Guinea')).toEqual(['GN']);
     expect(tag('New Mexico')).toEqual(['US']);
