@@ -24,7 +24,7 @@ const publicOption: OptionSpec = { name: 'public', description: 'Show the answer
 const topicList: OptionSpec = { name: 'topics', description: 'Topic ids, comma-separated (e.g. security,diplomacy)', type: T.String, autocomplete: 'topic-list' };
 const topicOne = (required: boolean): OptionSpec => ({ name: 'topic', description: 'Topic id', type: T.String, required, autocomplete: 'topic' });
 const feedId: OptionSpec = { name: 'id', description: 'Feed id', type: T.String, required: true, autocomplete: 'feed' };
-const hours: OptionSpec = { name: 'hours', description: 'How far back, in hours (default 24)', type: T.Integer, min: 1, max: 24 * 14 };
+const hours = (max: number): OptionSpec => ({ name: 'hours', description: 'How far back, in hours (default 24)', type: T.Integer, min: 1, max });
 
 /** Subcommands by path: a one-part path is a subcommand, two parts a group and its subcommand. */
 export const commandTree: Record<string, { description: string; options: OptionSpec[] }> = {
@@ -42,35 +42,37 @@ export const commandTree: Record<string, { description: string; options: OptionS
       { name: 'quiet_hours', description: 'Local hours without instant alerts, e.g. 22:00-07:00', type: T.String },
       { name: 'max_per_hour', description: 'At most this many instant alerts per hour; the rest go to the digest', type: T.Integer, min: 1, max: 100 },
       { name: 'mention_role', description: 'Role to ping on high-confidence security alerts', type: T.Role },
+      publicOption,
     ],
   },
-  unsubscribe: { description: "Remove this channel's subscriptions (or some topics)", options: [topicList] },
+  unsubscribe: { description: "Remove this channel's subscriptions (or some topics)", options: [topicList, publicOption] },
   subscriptions: { description: "This channel's subscriptions", options: [publicOption] },
   recent: {
     description: 'Latest stories, newest first',
-    options: [topicOne(false), { name: 'region', description: 'ISO code, e.g. AF', type: T.String }, hours, publicOption],
+    options: [topicOne(false), { name: 'region', description: 'ISO code, e.g. AF', type: T.String }, hours(720), publicOption],
   },
-  search: { description: 'Search stored items and stories', options: [{ name: 'query', description: 'Words to look for', type: T.String, required: true }, hours, publicOption] },
+  search: { description: 'Search stored items and stories', options: [{ name: 'query', description: 'Words to look for', type: T.String, required: true }, hours(8760), publicOption] },
   topics: { description: 'The topics Sitrep knows, with definitions', options: [publicOption] },
   why: { description: 'Why an item was or was not posted here', options: [{ name: 'url', description: 'Link of the item', type: T.String, required: true }, publicOption] },
   status: { description: 'Feed health: failing or paused feeds', options: [publicOption] },
-  'feeds list': { description: 'List feeds (admin)', options: [] },
+  'feeds list': { description: 'List feeds (admin)', options: [publicOption] },
   'feeds add': {
     description: 'Add a feed after fetching and parsing it (admin)',
     options: [
       { name: 'url', description: 'Feed URL (RSS, Atom or JSON Feed)', type: T.String, required: true },
-      { name: 'interval', description: 'Minutes between polls', type: T.Integer, min: 1, max: 1440 },
+      { name: 'interval', description: 'Minutes between polls', type: T.Integer, min: 5, max: 1440 },
+      { name: 'title', description: 'Display title (default: the feed\'s own)', type: T.String },
     ],
   },
   'feeds remove': { description: 'Remove a feed (admin)', options: [feedId] },
   'feeds pause': { description: 'Pause a feed (admin)', options: [feedId] },
   'feeds resume': { description: 'Resume a paused feed (admin)', options: [feedId] },
-  'feeds interval': { description: "Change a feed's polling interval (admin)", options: [feedId, { name: 'minutes', description: 'Minutes between polls', type: T.Integer, required: true, min: 1, max: 1440 }] },
+  'feeds interval': { description: "Change a feed's polling interval (admin)", options: [feedId, { name: 'minutes', description: 'Minutes between polls', type: T.Integer, required: true, min: 5, max: 1440 }] },
   'tune add-term': { description: 'Add an evidence term to a topic (admin)', options: [topicOne(true), { name: 'term', description: 'Word or phrase', type: T.String, required: true }] },
   'tune remove-term': { description: 'Remove an evidence term from a topic (admin)', options: [topicOne(true), { name: 'term', description: 'Word or phrase', type: T.String, required: true }] },
   'tune threshold': { description: "Set a topic's score threshold (admin)", options: [topicOne(true), { name: 'value', description: 'Threshold, 0 to 1', type: T.Number, required: true, min: 0, max: 1 }] },
-  'tune history': { description: 'Changes made to topics from chat (admin)', options: [topicOne(false)] },
-  'tune undo': { description: 'Revert the last topic change, or a given version (admin)', options: [{ name: 'version', description: 'Change version to revert', type: T.Integer, min: 1 }] },
+  'tune history': { description: 'Changes made to topics from chat (admin)', options: [{ name: 'limit', description: 'How many changes to show', type: T.Integer, min: 1, max: 50 }, publicOption] },
+  'tune undo': { description: 'Revert the latest topic change (admin)', options: [] },
 };
 
 /** The JSON Discord takes for a command option (a subset of discord-api-types' union, kept flat). */

@@ -15,6 +15,7 @@ export interface DiscordAdapterOptions {
   historyLimit?: number;
   requestTimeoutMs?: number;
   unauthorizedPauseMs?: number;
+  unavailableRetryMs?: number;
   readyTimeoutMs?: number;
 }
 
@@ -26,6 +27,7 @@ export const discordAdapterDefaults = {
   historyLimit: 50,
   requestTimeoutMs: 15_000,
   unauthorizedPauseMs: 5 * 60_000,
+  unavailableRetryMs: 5_000, // after a 5xx or network failure
   readyTimeoutMs: 30_000,
 } as const satisfies Required<Omit<DiscordAdapterOptions, 'token' | 'applicationId'>>;
 
@@ -58,6 +60,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const delivery: DiscordDelivery = createDiscordDelivery(rest, {
     historyLimit: settings.historyLimit,
     unauthorizedPauseMs: settings.unauthorizedPauseMs,
+    unavailableRetryMs: settings.unavailableRetryMs,
     now: deps.now ?? Date.now,
   });
   let client: Client | null = null;

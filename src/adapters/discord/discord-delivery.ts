@@ -11,6 +11,8 @@ export interface DiscordDeliveryOptions {
   historyLimit: number;
   /** Wait after a 401 before anything is sent again: a bad token must not pile up invalid requests. */
   unauthorizedPauseMs: number;
+  /** Wait after a 5xx or a network failure. */
+  unavailableRetryMs: number;
   now: () => number;
 }
 
@@ -124,7 +126,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
           unauthorizedUntil = now + options.unauthorizedPauseMs;
           return { status: 'retry-after', retryAfterMs: options.unauthorizedPauseMs, reason: 'discord rejected the bot token (401): check DISCORD_TOKEN' };
         }
-        return restErrorOutcome(error);
+        return restErrorOutcome(error, options.unavailableRetryMs);
       }
     },
 
@@ -134,7 +136,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
       try {
         recent = await history(channelId);
       } catch (error) {
-        const outcome = restErrorOutcome(error);
+        const outcome = restErrorOutcome(error, options.unavailableRetryMs);
         // A channel we cannot read holds nothing of ours: sending will report why.
         if (outcome.status === 'rejected') return null;
         throw error;

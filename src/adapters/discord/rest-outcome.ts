@@ -1,8 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOutcome } from '../chat-adapter.js';
 
-/** How long to wait before retrying after Discord or the network failed us. */
-export const unavailableRetryMs = 5_000;
 
 /** Discord's JSON error code and message, when the error carries them. */
 function describe(error: DiscordAPIError): string {
@@ -12,9 +10,11 @@ function describe(error: DiscordAPIError): string {
 /**
  * Turns whatever @discordjs/rest threw into an outcome value. 429s surface as
  * RateLimitError because the REST client runs with rejectOnRateLimit: the
- * engine's queue, not the client's, decides when to try again.
+ * engine's queue, not the client's, decides when to try again. 5xx and network
+ * failures wait `unavailableRetryMs`: the retry carries the same nonce, so a
+ * post that did happen is returned, not repeated.
  */
-export function restErrorOutcome(error: unknown): DeliveryOutcome {
+export function restErrorOutcome(error: unknown, unavailableRetryMs: number): DeliveryOutcome {
   if (error instanceof RateLimitError) {
     const scope = error.global ? 'global' : error.scope;
     return { status: 'retry-after', retryAfterMs: Math.max(0, error.retryAfter), reason: `rate limited (${scope}) on ${error.route}` };
