@@ -1,3 +1,4 @@
+import { compileWeights } from './compiled-weights.js';
 import { type Contribution, formatContribution, type TopicExplanation } from './explanation.js';
 import { lexiconFeature, sigmoid } from './features.js';
 import { type ItemText, itemEvidence } from './item-evidence.js';
@@ -14,7 +15,8 @@ export interface ClassifyResult {
   scores: Record<string, number>;
   /** For each assigned topic, its strongest positive contributions in readable form. */
   reasons: Record<string, string[]>;
-  explanation: TopicExplanation[];
+  /** Every topic's score, contributions and deciding threshold; built on first access. */
+  readonly explanation: TopicExplanation[];
   /** Notes on context rules that cancelled terms in this item. */
   cancelled: string[];
 }
@@ -61,90 +63,85 @@ export function createClassifier(
       learned: learned ? { bias: learned.bias, lexicon: learned.lexicon, a: learned.platt.a, b: learned.platt.b } : null,
     };
   });
-  /** feature key → weight per topic index (0 where the topic has none). */
-  const weights = new Map<string, Float64Array>();
-  for (const scorer of scorers) {
-    const learned = model.topics[scorer.id];
-    if (!learned) continue;
-    for (const [feature, weight] of Object.entries(learned.weights)) {
-      let vector = weights.get(feature);
-      if (!vector) {
-        vector = new Float64Array(scorers.length);
-        weights.set(feature, vector);
-      }
-      vector[scorer.index] = weight;
-    }
-  }
+  const weights = compileWeights(model, scorers.map((scorer) => scorer.id));
 
   const classify = (input: ClassifyInput): ClassifyResult => {
-    const evidence = itemEvidence(input, analyzer, lexicon);
-    const present: Array<[string, Float64Array]> = [];
-    for (const feature of evidence.features) {
-      const vector = weights.get(feature);
-      if (vector) present.push([feature, vector]);
-    }
-    const explanation: TopicExplanation[] = scorers.map((scorer) => {
+    const evidence = itemEvidence(input, analyzer, lexicon, { features: false });
+    const present = weights.present(evidence.text, evidence.lexicon.masked);
+    // Scores first, with plain arithmetic; contributions (the costly part) only when asked for.
+    const logits = scorers.map((scorer) => {
+      const lexScore = evidence.lexicon.scores[scorer.index] ?? 0;
+      if (!scorer.learned) return LEXICON_ONLY.scale * (lexiconFeature(lexScore) - lexiconFeature(LEXICON_ONLY.midpoint));
+      const { bias, lexicon: lexWeight, a, b } = scorer.learned;
+      let z = bias + lexWeight * lexiconFeature(lexScore);
+      for (const { vector } of present) z += vector[scorer.index] ?? 0;
+      return a * z + b;
+    });
+    const scoreList = logits.map((logit) => round(sigmoid(logit)));
+    const ranked = scorers
+      .filter((scorer) => (scoreList[scorer.index] ?? 0) >= scorer.threshold)
+      .sort((x, y) => (scoreList[y.index] ?? 0) - (scoreList[x.index] ?? 0) || x.id.localeCompare(y.id));
+    const kept = ranked.slice(0, topics.maxTopics);
+    const keptIds = new Set(kept.map((scorer) => scorer.id));
+
+    const contributionsOf = (scorer: TopicScorer): Contribution[] => {
       const lexScore = evidence.lexicon.scores[scorer.index] ?? 0;
       const hits = evidence.lexicon.hits[scorer.index] ?? [];
       const contributions: Contribution[] = [];
-      let logit: number;
       if (scorer.learned) {
         const { bias, lexicon: lexWeight, a, b } = scorer.learned;
-        const lexPart = a * lexWeight * lexiconFeature(lexScore);
-        logit = a * bias + b + lexPart;
         contributions.push({ kind: 'baseline', label: 'baseline', value: a * bias + b });
-        splitLexicon(hits, lexScore, lexPart, contributions);
-        for (const [feature, vector] of present) {
+        splitLexicon(hits, lexScore, a * lexWeight * lexiconFeature(lexScore), contributions);
+        for (const { feature, vector } of present) {
           const value = a * (vector[scorer.index] ?? 0);
-          if (value === 0) continue;
-          logit += value;
-          contributions.push({ kind: 'word', label: model.display[feature] ?? feature, value });
+          if (value !== 0) contributions.push({ kind: 'word', label: model.display[feature] ?? feature, value });
         }
       } else {
-        const lexPart = LEXICON_ONLY.scale * lexiconFeature(lexScore);
         const baseline = -LEXICON_ONLY.scale * lexiconFeature(LEXICON_ONLY.midpoint);
-        logit = baseline + lexPart;
         contributions.push({ kind: 'baseline', label: 'baseline', value: baseline });
-        splitLexicon(hits, lexScore, lexPart, contributions);
+        splitLexicon(hits, lexScore, LEXICON_ONLY.scale * lexiconFeature(lexScore), contributions);
       }
-      contributions.sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.label.localeCompare(y.label));
-      const score = round(sigmoid(logit));
-      return {
-        topic: scorer.id,
-        label: scorer.label,
-        score,
-        threshold: scorer.threshold,
-        assigned: score >= scorer.threshold,
-        decision: '',
-        source: scorer.learned ? 'model+lexicon' : 'lexicon only',
-        lexiconScore: round(lexScore),
-        contributions,
-      };
-    });
-
-    const ranked = explanation
-      .filter((entry) => entry.assigned)
-      .sort((x, y) => y.score - x.score || x.topic.localeCompare(y.topic));
-    const kept = new Set(ranked.slice(0, topics.maxTopics).map((entry) => entry.topic));
-    for (const entry of explanation) {
-      const comparison = `${entry.score.toFixed(2)} ${entry.assigned ? '≥' : '<'} threshold ${entry.threshold.toFixed(2)}`;
-      if (entry.assigned && !kept.has(entry.topic)) {
-        entry.assigned = false;
-        entry.decision = `${comparison}, but only the top ${topics.maxTopics} topics are kept`;
-      } else entry.decision = comparison;
-    }
+      return contributions.sort((x, y) => Math.abs(y.value) - Math.abs(x.value) || x.label.localeCompare(y.label));
+    };
 
     const scores: Record<string, number> = {};
+    for (const scorer of scorers) scores[scorer.id] = scoreList[scorer.index] ?? 0;
     const reasons: Record<string, string[]> = {};
-    for (const entry of explanation) scores[entry.topic] = entry.score;
-    const assigned = ranked.filter((entry) => kept.has(entry.topic));
-    for (const entry of assigned) {
-      reasons[entry.topic] = entry.contributions
+    for (const scorer of kept) {
+      reasons[scorer.id] = contributionsOf(scorer)
         .filter((c) => c.kind !== 'baseline' && c.value >= MIN_REASON)
         .slice(0, MAX_REASONS)
         .map(formatContribution);
     }
-    return { topics: assigned.map((entry) => entry.topic), scores, reasons, explanation, cancelled: evidence.lexicon.cancelled };
+    let explanation: TopicExplanation[] | null = null;
+    const explain = (): TopicExplanation[] =>
+      scorers.map((scorer) => {
+        const score = scoreList[scorer.index] ?? 0;
+        const passes = score >= scorer.threshold;
+        const comparison = `${score.toFixed(2)} ${passes ? '≥' : '<'} threshold ${scorer.threshold.toFixed(2)}`;
+        const assigned = keptIds.has(scorer.id);
+        return {
+          topic: scorer.id,
+          label: scorer.label,
+          score,
+          threshold: scorer.threshold,
+          assigned,
+          decision: passes && !assigned ? `${comparison}, but only the top ${topics.maxTopics} topics are kept` : comparison,
+          source: scorer.learned ? 'model+lexicon' : 'lexicon only',
+          lexiconScore: round(evidence.lexicon.scores[scorer.index] ?? 0),
+          contributions: contributionsOf(scorer),
+        };
+      });
+    return {
+      topics: kept.map((scorer) => scorer.id),
+      scores,
+      reasons,
+      get explanation(): TopicExplanation[] {
+        explanation ??= explain();
+        return explanation;
+      },
+      cancelled: evidence.lexicon.cancelled,
+    };
   };
 
   return { topicIds: scorers.map((scorer) => scorer.id), classify };

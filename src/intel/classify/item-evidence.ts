@@ -1,6 +1,6 @@
 import { extractFeatures } from './features.js';
 import type { CompiledLexicon, LexiconEvidence } from './lexicon.js';
-import { type AnalyzedText, concatAnalyzed, type TextAnalyzer } from './text-analyzer.js';
+import type { AnalyzedText, TextAnalyzer } from './text-analyzer.js';
 
 export interface ItemText {
   title: string;
@@ -19,11 +19,10 @@ export function itemEvidence(
   item: ItemText,
   analyzer: TextAnalyzer,
   lexicon: CompiledLexicon,
-  options: { surfaces?: boolean } = {},
+  options: { surfaces?: boolean; features?: boolean } = {},
 ): ItemEvidence {
-  const title = analyzer.analyze(item.title, options);
-  const summary = analyzer.analyze(item.summary, options);
-  const text = concatAnalyzed(title, summary);
-  const evidence = lexicon.match(text, title.keys.length, item.sourceTags ?? []);
-  return { text, lexicon: evidence, features: extractFeatures(text, evidence.masked) };
+  const { text, ends } = analyzer.analyzeParts([item.title, item.summary], options);
+  const evidence = lexicon.match(text, ends[0] ?? 0, item.sourceTags ?? []);
+  // The classifier reads features straight off the keys (compiled-weights.ts); training needs the strings.
+  return { text, lexicon: evidence, features: options.features === false ? [] : extractFeatures(text, evidence.masked) };
 }

@@ -16,13 +16,14 @@ export interface AnalyzedText {
 
 export interface TextAnalyzer {
   analyze(text: string, options?: { surfaces?: boolean }): AnalyzedText;
+  /** Several texts (title, summary) as one sequence with a BREAK between; `ends[i]` is where text i ends. */
+  analyzeParts(parts: readonly string[], options?: { surfaces?: boolean }): { text: AnalyzedText; ends: number[] };
   /** The keys of a lexicon term or phrase, analysed exactly like item text. */
   keysOf(phrase: string): string[];
 }
 
 export const BREAK = '';
 const NUMBER_KEY = '<num>';
-const STEM_CACHE_LIMIT = 200_000;
 /** Hyphens and apostrophes join the parts of "ceasefire-violations" and "al-Shabaab". */
 const JOINERS = new Set(['-', '‐', '‑', '–']);
 
@@ -42,73 +43,110 @@ function porterStemmer(): Stemmer {
   return stem as Stemmer;
 }
 
+/** A whitespace-delimited chunk's analysis: its tokens' keys and stop flags (usually one token). */
+interface ChunkAnalysis {
+  keys: string[];
+  stop: number[];
+  surfaces: string[];
+}
+
+const CHUNK_CACHE_LIMIT = 100_000;
+/** Punctuation peeled off a chunk's edges; each run becomes one BREAK. */
+const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$|(?<!\p{L}\.\p{L})\.+$/gu;
+const ABBREVIATION = /^(?:\p{L}\.){2,}$/u;
+
 export function createTextAnalyzer(): TextAnalyzer {
   const engine = nlp();
   const its = engine.its;
   const stem = porterStemmer();
-  const stems = new Map<string, string>();
+  const chunks = new Map<string, ChunkAnalysis>();
 
-  const keyOfLemma = (lemma: string): string => {
-    const lower = lemma.toLowerCase();
-    let key = stems.get(lower);
-    if (key === undefined) {
-      key = lower.startsWith("'") ? lower : stem(lower);
-      if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-      stems.set(lower, key);
-    }
-    return key;
-  };
+  const keyOfLemma = (lemma: string): string => (lemma.startsWith("'") ? lemma : stem(lemma));
 
-  const analyze = (text: string, options: { surfaces?: boolean } = {}): AnalyzedText => {
-    const doc = engine.readDoc(text);
-    const tokens = doc.tokens();
+  /**
+   * wink-nlp analyses each distinct chunk ("ceasefire-violations", "women's", "u.n.") once and
+   * the result is cached: without a POS tagger its lemmas do not depend on context, and a
+   * readDoc per item would cap us near 5,000 items/s for this stage alone (measured).
+   */
+  const analyzeChunk = (chunk: string): ChunkAnalysis => {
+    const cached = chunks.get(chunk);
+    if (cached) return cached;
+    const tokens = engine.readDoc(chunk).tokens();
     // wink's typings reject its.lemma (it takes the model addons); the call itself is documented.
     const out = <T>(fn: unknown): T[] => tokens.out(fn as ItsFunction<T>) as T[];
     const lemmas = out<string>(its.lemma);
     const types = out<string>(its.type);
     const stops = out<boolean>(its.stopWordFlag);
-    const normals = options.surfaces ? out<string>(its.normal) : null;
-    const keys: string[] = [];
-    const stop: number[] = [];
-    const surfaces: string[] | null = normals ? [] : null;
+    const normals = out<string>(its.normal);
+    const result: ChunkAnalysis = { keys: [], stop: [], surfaces: [] };
     for (let i = 0; i < lemmas.length; i += 1) {
       const type = types[i];
-      const lemma = lemmas[i] ?? '';
-      let key: string;
-      let isStop = false;
+      const lemma = (lemmas[i] ?? '').toLowerCase();
       if (type === 'word' || type === 'hashtag' || type === 'alphanumeric') {
-        key = keyOfLemma(type === 'hashtag' ? lemma.slice(1) : lemma);
-        isStop = stops[i] === true || key.length < 2 || key.startsWith("'");
+        const key = keyOfLemma(type === 'hashtag' ? lemma.slice(1) : lemma);
+        result.keys.push(key);
+        result.stop.push(stops[i] === true || key.length < 2 || key.startsWith("'") ? 1 : 0);
       } else if (type === 'number' || type === 'ordinal') {
-        key = NUMBER_KEY;
-        isStop = true;
+        result.keys.push(NUMBER_KEY);
+        result.stop.push(1);
       } else if (type === 'punctuation' && JOINERS.has(lemma)) {
         continue;
       } else {
-        if (keys.length > 0 && keys[keys.length - 1] === BREAK) continue;
-        key = BREAK;
-        isStop = true;
+        result.keys.push(BREAK);
+        result.stop.push(1);
       }
-      keys.push(key);
-      stop.push(isStop ? 1 : 0);
-      surfaces?.push(normals?.[i] ?? key);
+      result.surfaces.push(normals[i] ?? lemma);
     }
-    return { keys, stop: Uint8Array.from(stop), surfaces };
+    if (chunks.size >= CHUNK_CACHE_LIMIT) chunks.clear();
+    chunks.set(chunk, result);
+    return result;
   };
+
+  /** Analyses several texts into one sequence, a BREAK between them; returns where each ends. */
+  const analyzeParts = (parts: readonly string[], options: { surfaces?: boolean } = {}): { text: AnalyzedText; ends: number[] } => {
+    const keys: string[] = [];
+    const stop: number[] = [];
+    const surfaces: string[] | null = options.surfaces ? [] : null;
+    const ends: number[] = [];
+    const pushBreak = (): void => {
+      if (keys.length === 0 || keys[keys.length - 1] === BREAK) return;
+      keys.push(BREAK);
+      stop.push(1);
+      surfaces?.push(BREAK);
+    };
+    for (const part of parts) {
+      pushBreak();
+      for (const raw of part.toLowerCase().replace(/[’ʼ]/g, "'").split(/\s+/)) {
+        if (raw === '') continue;
+        const core = ABBREVIATION.test(raw) ? raw : raw.replace(EDGE, '');
+        const at = core === '' ? raw.length : raw.indexOf(core);
+        if (/[^'"‘“-]/.test(raw.slice(0, at))) pushBreak();
+        if (core === '') continue;
+        const chunk = analyzeChunk(core);
+        for (let i = 0; i < chunk.keys.length; i += 1) {
+          const key = chunk.keys[i] ?? BREAK;
+          if (key === BREAK) pushBreak();
+          else {
+            keys.push(key);
+            stop.push(chunk.stop[i] ?? 1);
+            surfaces?.push(chunk.surfaces[i] ?? key);
+          }
+        }
+        if (/[^'"’”-]/.test(raw.slice(at + core.length))) pushBreak();
+      }
+      ends.push(keys.length);
+    }
+    while (keys.length > 0 && keys[keys.length - 1] === BREAK) {
+      keys.pop();
+      stop.pop();
+      surfaces?.pop();
+    }
+    return { text: { keys, stop: Uint8Array.from(stop), surfaces }, ends };
+  };
+
+  const analyze = (text: string, options: { surfaces?: boolean } = {}): AnalyzedText => analyzeParts([text], options).text;
 
   const keysOf = (phrase: string): string[] => analyze(phrase).keys.filter((key) => key !== BREAK);
 
-  return { analyze, keysOf };
-}
-
-/** Joins two analysed texts (title, summary) with a break between them. */
-export function concatAnalyzed(first: AnalyzedText, second: AnalyzedText): AnalyzedText {
-  const keys = [...first.keys, BREAK, ...second.keys];
-  const stop = new Uint8Array(keys.length);
-  stop.set(first.stop, 0);
-  stop[first.keys.length] = 1;
-  stop.set(second.stop, first.keys.length + 1);
-  const surfaces =
-    first.surfaces && second.surfaces ? [...first.surfaces, BREAK, ...second.surfaces] : null;
-  return { keys, stop, surfaces };
+  return { analyze, analyzeParts, keysOf };
 }
