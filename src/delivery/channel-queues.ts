@@ -93,8 +93,9 @@ export function createChannelQueues<T>(maxPerChannel: number): ChannelQueues<T> 
         cursor = 0;
       }
       const length = ring.length;
+      const start = cursor;
       for (let step = 0; step < length; step += 1) {
-        const index = (cursor + step) % length;
+        const index = (start + step) % length;
         const channel = ring[index];
         if (channel === undefined || !queues.has(channel)) continue;
         cursor = (index + 1) % length;
