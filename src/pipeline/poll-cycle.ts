@@ -107,7 +107,8 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   const stored = await healthBook.getMany(deps.feeds.map((feed) => feed.id));
 
   const reports: FeedPollReport[] = [];
-  const claimed: GroupMember[] = [];
+  const eligible: GroupMember[] = [];
+  const dueUrls = new Set<string>();
   deps.feeds.forEach((feed, index) => {
     if (!feed.enabled) return;
     const health = currentHealth(feed, stored[index]);
@@ -116,12 +117,15 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
       reports.push(pausedReport(feed, health));
       return;
     }
-    if (!options.force && !paused && !isDue(health, now)) return;
-    // Claim synchronously: no await between the check and the add, so two cycles never both win.
     if (inFlight.has(feed.id)) return;
-    inFlight.add(feed.id);
-    claimed.push({ feed, health });
+    eligible.push({ feed, health });
+    if (options.force || paused || isDue(health, now)) dueUrls.add(feed.url);
   });
+  // Feeds sharing a URL ride along with the one that is due: polled apart, the first
+  // would take the new ETag and the others would get 304s for items they never saw.
+  // Claimed synchronously (no await since the in-flight check), so two cycles never both win.
+  const claimed = eligible.filter(({ feed }) => dueUrls.has(feed.url));
+  for (const { feed } of claimed) inFlight.add(feed.id);
 
   const groups = new Map<string, GroupMember[]>();
   for (const member of claimed) {

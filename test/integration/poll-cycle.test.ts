@@ -147,6 +147,23 @@ describe('poll cycle against the local feed server', () => {
     ]);
   });
 
+  it('two feeds, same URL, different intervals → polled together, so neither misses items', async () => {
+    server.route('/pair.xml', { etag: '"p1"', body: rssFeed({ title: 'Pair', items: numberedItems('p', 1, 2) }) });
+    const store = new MemoryStore();
+    const pair = [feed('often', '/pair.xml', { intervalMinutes: 5 }), feed('rarely', '/pair.xml', { intervalMinutes: 60 })];
+    await runPollCycle(deps(store, pair), options);
+    server.route('/pair.xml', { etag: '"p2"', body: rssFeed({ title: 'Pair', items: numberedItems('p', 1, 3) }) });
+    advanceMinutes(6);
+    const report = await runPollCycle(deps(store, pair), options);
+    expect(report.requests).toBe(1);
+    expect(report.feeds.map((r) => [r.feedId, r.status, r.newItems])).toEqual([
+      ['often', 'fetched', 1],
+      ['rarely', 'fetched', 0],
+    ]);
+    // The story is one item (same link) but both feeds have now seen it: the next 304 hides nothing.
+    expect(announced.map((i) => [i.feedId, i.title])).toEqual([['often', 'p story 3']]);
+  });
+
   it('per-host limit never exceeded, yet requests do overlap', async () => {
     let open = 0;
     let peak = 0;
