@@ -110,6 +110,27 @@ describe('delivery engine: platform limits and outcomes', () => {
     expect(adapter.posted).toHaveLength(2);
   });
 
+  it('one channel told to wait (per-channel 429) → other channels are not held up', async () => {
+    const subs = [makeSub({ id: 'a', channelId: 'slow' }), makeSub({ id: 'b', channelId: 'fast' })];
+    const { engine, adapter, time } = await setup(subs);
+    adapter.script('slow', { status: 'retry-after', retryAfterMs: 30_000, reason: 'channel bucket' });
+    const startedAt = time.clock().getTime();
+    const sentAt = new Map<string, number>();
+    const send = adapter.send.bind(adapter);
+    adapter.send = async (message) => {
+      const outcome = await send(message);
+      if (outcome.status === 'delivered') sentAt.set(message.channelId, time.clock().getTime() - startedAt);
+      return outcome;
+    };
+    await engine.handleStoryEvent(created(makeStory('s1')));
+    await engine.handleStoryEvent(created(makeStory('s2')));
+    await engine.flush();
+    expect(adapter.postedIn('fast')).toHaveLength(2);
+    expect(adapter.postedIn('slow')).toHaveLength(2);
+    expect(sentAt.get('fast')).toBeLessThan(5_000);
+    expect(sentAt.get('slow')).toBeGreaterThanOrEqual(30_000);
+  });
+
   it('fan-out beyond 50 requests/s → never more than 50 sends in any one second', async () => {
     const subs = Array.from({ length: 180 }, (_, i) => makeSub({ id: `s${i}`, channelId: `c${i}` }));
     const { engine, adapter, time } = await setup(subs);
