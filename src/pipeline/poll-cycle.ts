@@ -37,7 +37,7 @@ export interface PollCycleOptions {
   retentionMs: number;
   /** Poll every feed now, whatever its nextPollAt (`poll --once`, `feeds check`). */
   force?: boolean;
-  /** Poll paused feeds too (`feeds check`). */
+  /** Poll paused and disabled feeds (and `enabled: false` ones) too: `feeds check`. */
   includePaused?: boolean;
   /** Write nothing: no health, no dedup keys (items are still handed on). */
   dryRun?: boolean;
@@ -110,7 +110,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
   const eligible: GroupMember[] = [];
   const dueUrls = new Set<string>();
   deps.feeds.forEach((feed, index) => {
-    if (!feed.enabled) return;
+    if (!feed.enabled && !options.includePaused) return;
     const health = currentHealth(feed, stored[index]);
     const paused = health.status === 'paused' || health.status === 'disabled';
     if (paused && !options.includePaused) {
