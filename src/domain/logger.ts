@@ -60,9 +60,9 @@ function redact(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   if (Array.isArray(value)) return value.map((entry) => redact(entry, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
-    out[key] = secretKeyPattern.test(key) && entry !== null && entry !== undefined
-      ? REDACTED
-      : redact(entry, depth + 1, seen);
+    // Numbers and booleans under a secret-looking key (tokenCount, hasPassword) carry no secret.
+    const hidden = secretKeyPattern.test(key) && entry !== null && entry !== undefined && typeof entry !== 'number' && typeof entry !== 'boolean';
+    out[key] = hidden ? REDACTED : redact(entry, depth + 1, seen);
   }
   return out;
 }

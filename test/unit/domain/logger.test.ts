@@ -38,6 +38,12 @@ describe('json logger', () => {
     expect(raw()).toContain('[redacted]');
   });
 
+  it('numbers and flags under secret-looking keys stay readable', () => {
+    const { logger, records } = capture();
+    logger.info('x', { tokenCount: 3, hasPassword: false });
+    expect(records()[0]).toMatchObject({ tokenCount: 3, hasPassword: false });
+  });
+
   it('a token pasted into a message or an error is redacted', () => {
     const { logger, raw } = capture();
     const slack = ['xoxb', '1234567890', 'abcdefghijklmnop'].join('-');
