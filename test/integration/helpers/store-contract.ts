@@ -26,8 +26,11 @@ export function runStoreContract(target: StoreContractTarget): void {
       vi.useRealTimers();
     });
     afterAll(async () => {
-      await store.close();
-      await target.cleanup?.();
+      try {
+        await store.close();
+      } finally {
+        await target.cleanup?.();
+      }
     });
 
     it('a value written is read back equal', async () => {
