@@ -14,7 +14,7 @@ const help = `Usage: sitrep demo [--port N] [--wave-after SECONDS] [--duration S
 Serves Sitrep's own sample feeds (demo/feeds) on 127.0.0.1 and runs the worker against them
 with an in-memory store, printing alerts and story updates to the terminal. No network needed.
   --port        port of the sample feed server (default: any free port)
-  --wave-after  seconds until the second wave of sample news is published (default 30)
+  --wave-after  seconds until the second wave of sample news is published (default 20)
   --duration    stop by itself after this many seconds (default: run until Ctrl-C)`;
 
 function positive(value: string | undefined, name: string, fallback: number | undefined): number | undefined {
@@ -37,7 +37,7 @@ export async function runDemoCommand(argv: string[], io: CliIo): Promise<number>
     }
     options = {
       port: positive(values.port, 'port', undefined),
-      waveAfter: positive(values['wave-after'], 'wave-after', 30) ?? 30,
+      waveAfter: positive(values['wave-after'], 'wave-after', 20) ?? 20,
       duration: positive(values.duration, 'duration', undefined),
     };
   } catch (error) {
@@ -56,7 +56,8 @@ export async function runDemoCommand(argv: string[], io: CliIo): Promise<number>
     id: feed.id,
     url: `${server.baseUrl}${feed.path}`,
     source: feed.id.replace(/^demo-/, '').replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase()),
-    intervalMinutes: 1,
+    // Sample feeds change fast on purpose; real feeds keep the 1-minute floor of feeds.yaml.
+    intervalMinutes: 0.25,
     regionHints: [],
     topicHints: [],
     enabled: true,
