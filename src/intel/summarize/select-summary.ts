@@ -39,8 +39,12 @@ export function selectSummary(input: { title: string; text: string }, maxChars: 
   if (lead.length > maxChars) return { ...cut(lead, maxChars), fromTitle: false };
   const picked = [lead];
   let length = lead.length;
+  // A deck or heading without a full stop stands alone: joined to the next
+  // sentence it would read as one run-on sentence the source never had.
   for (let index = chosen + 1; index < sentences.length && picked.length < maxSentences; index += 1) {
     const next = sentences[index] as string;
+    const previous = picked[picked.length - 1] as string;
+    if (!endsLikeSentence.test(previous) || !endsLikeSentence.test(next)) break;
     if (length + 1 + next.length > maxChars) break;
     picked.push(next);
     length += 1 + next.length;

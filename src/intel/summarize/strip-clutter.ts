@@ -1,5 +1,5 @@
 const agencies =
-  'Reuters|AP|AFP|ANI|IANS|PTI|UNI|Xinhua|dpa|DPA|UPI|Bloomberg|Sputnik|TASS|Anadolu|WAM|SPA|KUNA|IRNA|Pajhwok|Tolonews|ReliefWeb|CNN|BBC|Al Jazeera|APA|Kyodo|Yonhap';
+  'Reuters|AP|AFP|ANI|IANS|PTI|UNI|UNB|BSS|APP|Xinhua|dpa|DPA|UPI|Bloomberg|Sputnik|TASS|Interfax|RIA Novosti|Anadolu|WAM|SPA|KUNA|QNA|MENA|SANA|IRNA|Pajhwok|Tolonews|ReliefWeb|CNN|BBC|Al Jazeera|APA|Kyodo|Yonhap|ANSA|EFE|Lusa|Belga|Bernama|Antara|AAP|PA|CP';
 
 // Each pattern removes one piece of clutter from the start of the text; they
 // are applied until none matches, so "By Jane Doe | KABUL, Aug 10 (Reuters) -" goes.
@@ -22,18 +22,39 @@ const trailingClutter: readonly RegExp[] = [
 ];
 
 /**
- * The text as whitespace-collapsed paragraphs without datelines, bylines and
- * agency tags. Only whole prefixes and suffixes are removed, so every
- * sentence left is still a substring of the (whitespace-collapsed) source.
+ * The text as whitespace-collapsed blocks (paragraphs, and lines that stand
+ * alone) without datelines, bylines and agency tags. Only whole prefixes and
+ * suffixes are removed, so every sentence left is still a substring of the
+ * whitespace-collapsed source.
  */
 export function stripClutter(text: string): string[] {
-  const paragraphs = text
-    .split(/\n[ \t\r\f\v]*\n/)
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter((paragraph) => paragraph.length > 0);
-  const first = paragraphs[0];
-  if (first !== undefined) paragraphs[0] = stripLeading(first);
-  return paragraphs.map(stripTrailing).filter((paragraph) => paragraph.length > 0);
+  const blocks: string[] = [];
+  for (const paragraph of text.split(/\n[ \t\r\f\v]*\n/)) {
+    for (const block of joinWrappedLines(paragraph.split('\n'))) {
+      const cleaned = stripTrailing(stripLeading(block.replace(/\s+/g, ' ').trim()));
+      if (cleaned.length > 0) blocks.push(cleaned);
+    }
+  }
+  return blocks;
+}
+
+const continues = /[,;:(\-–—]\s*$|\b(?:and|or|of|the|a|an|to|in|on|for|with|by|at|from)\s*$/u;
+const startsLowercase = /^\s*\p{Ll}/u;
+
+/**
+ * A line break inside a paragraph separates a deck, a bullet or a heading
+ * from what follows ("… disguised contempt⏎Donald Trump has …"), unless the
+ * line visibly runs on into the next one (a hard-wrapped sentence).
+ */
+function joinWrappedLines(lines: readonly string[]): string[] {
+  const blocks: string[] = [];
+  for (const line of lines) {
+    const previous = blocks[blocks.length - 1];
+    if (previous !== undefined && (continues.test(previous) || startsLowercase.test(line))) {
+      blocks[blocks.length - 1] = `${previous} ${line}`;
+    } else blocks.push(line);
+  }
+  return blocks.filter((block) => block.trim().length > 0);
 }
 
 function stripLeading(paragraph: string): string {

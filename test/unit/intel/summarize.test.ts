@@ -73,6 +73,26 @@ describe('summarize: choosing sentences', () => {
   });
 });
 
+describe('summarize: line structure', () => {
+  test('a deck line without a full stop is not run into the lede', () => {
+    const text =
+      'Speech stirred Republican applause while Democrats showed contempt\nThe president promised a new moment in an address on Tuesday.';
+    expect(summarize({ title: 'x', text })).toBe('Speech stirred Republican applause while Democrats showed contempt');
+  });
+
+  test('a hard-wrapped sentence is read as one sentence', () => {
+    const text = 'The Taliban seized the city of\nKunduz on Sunday, officials said. Aid groups warned of shortages.';
+    expect(summarize({ title: 'x', text })).toBe(
+      'The Taliban seized the city of Kunduz on Sunday, officials said. Aid groups warned of shortages.',
+    );
+  });
+
+  test('a byline on its own line and a dateline on the next are both dropped', () => {
+    const text = 'By Jane Doe\nKHARTOUM, May 3 (Reuters) - Fighting resumed in Omdurman on Friday.';
+    expect(summarize({ title: 'x', text })).toBe('Fighting resumed in Omdurman on Friday.');
+  });
+});
+
 describe('summarize: degenerate input', () => {
   test('empty text falls back to the title', () => {
     expect(summarize({ title: 'Taliban seize Kunduz', text: '' })).toBe('Taliban seize Kunduz');
