@@ -1,4 +1,4 @@
-import { webApi } from '@slack/bolt';
+import { LogLevel, webApi } from '@slack/bolt';
 import { defaultSlackApiUrl } from './create-slack-adapter.js';
 import { slackErrorCode } from './slack-outcome.js';
 
@@ -35,7 +35,8 @@ export interface SlackCheckReport {
 export async function checkSlack(input: SlackCheckInput): Promise<SlackCheckReport> {
   const apiUrl = (input.apiUrl ?? defaultSlackApiUrl).replace(/\/?$/, '/');
   const report: SlackCheckReport = { ok: false, apiUrl, team: null, botUserId: null, scopes: [], missingScopes: [], problems: [] };
-  const options = { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 };
+  // Failures are reported as problems; the SDK's own warnings would only repeat them.
+  const options = { slackApiUrl: apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logLevel: LogLevel.ERROR };
 
   if (input.mode === 'http' && !input.signingSecret) {
     report.problems.push('SLACK_SIGNING_SECRET is not set: HTTP mode cannot verify requests (api.slack.com/apps → Basic Information → Signing Secret).');
