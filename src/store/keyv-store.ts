@@ -77,7 +77,9 @@ async function openSqlite(url: string, table: string | undefined): Promise<Backe
   return {
     kind: 'sqlite',
     // Several connections to one file (one per collection) wait on each other's writes.
-    adapter: () => tunedSqlite(new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000, ...(table ? { table } : {}) })),
+    // Pages of 1,000: the adapter pages with OFFSET, so keyv's default of 10 makes a sweep quadratic.
+    adapter: () =>
+      tunedSqlite(new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000, iterationLimit: 1_000, ...(table ? { table } : {}) })),
     useKeyPrefix: true,
     close: async (adapters) => {
       await Promise.all(adapters.map((adapter) => (adapter as unknown as KeyvSqlite).close()));
@@ -146,7 +148,7 @@ async function openPostgres(url: string, table: string | undefined, timeoutMs: n
     }
     override async disconnect(): Promise<void> {}
   }
-  const options = { uri: url, ...(table ? { table } : {}) };
+  const options = { uri: url, iterationLimit: 500, ...(table ? { table } : {}) };
   return {
     kind: 'postgres',
     adapter: () => new PooledPostgres(options) as unknown as KeyvStoreAdapter,
