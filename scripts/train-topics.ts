@@ -1,7 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDocument } from 'yaml';
 import { createTextAnalyzer } from '../src/intel/classify/text-analyzer.js';
 import { defaultTrainOptions, trainTopicModel } from '../src/intel/classify/train-model.js';
 import { loadTopicsConfig, TOPICS_FILE } from '../src/intel/classify/topics-config.js';
@@ -14,6 +13,36 @@ import { loadTopicCorpus } from './topic-corpus.js';
  * data/labeled/topics. Same corpus + same topics.yaml → byte-identical model.
  * `--write-thresholds` copies the cross-validated thresholds into topics.yaml.
  */
+/**
+ * Rewrites only the `threshold:` line of each tuned topic, so the admin's comments, order and
+ * folding in topics.yaml stay exactly as written.
+ */
+function withThresholds(text: string, tuned: Record<string, number | undefined>): string {
+  const lines = text.split('\n');
+  let topic: string | null = null;
+  let written = false;
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const id = /^\s*-\s+id:\s*([a-z0-9_]+)\s*$/.exec(line)?.[1];
+    if (id !== undefined) {
+      topic = id;
+      written = false;
+      continue;
+    }
+    const threshold = /^(\s+threshold:\s*)[0-9.]+(.*)$/.exec(line);
+    const value = topic === null ? undefined : tuned[topic];
+    if (threshold && topic !== null && !written && value !== undefined) {
+      lines[i] = `${threshold[1] ?? ''}${value}${threshold[2] ?? ''}`;
+      written = true;
+      seen.add(topic);
+    }
+  }
+  const missing = Object.entries(tuned).filter(([id, value]) => value !== undefined && !seen.has(id));
+  if (missing.length > 0) throw new Error(`topics.yaml has no threshold line for ${missing.map(([id]) => id).join(', ')}`);
+  return lines.join('\n');
+}
+
 async function main(): Promise<number> {
   const root = repoRoot();
   const { values } = parseArgs({
@@ -46,12 +75,8 @@ async function main(): Promise<number> {
   }
   if (values['write-thresholds']) {
     const file = join(configDir, TOPICS_FILE);
-    const doc = parseDocument(await readFile(file, 'utf8'));
-    topics.topics.forEach((topic, index) => {
-      const tuned = model.topics[topic.id]?.suggestedThreshold;
-      if (tuned !== undefined) doc.setIn(['topics', index, 'threshold'], tuned);
-    });
-    await writeFile(file, doc.toString({ lineWidth: 0 }));
+    const tuned = Object.fromEntries(topics.topics.map((topic) => [topic.id, model.topics[topic.id]?.suggestedThreshold]));
+    await writeFile(file, withThresholds(await readFile(file, 'utf8'), tuned));
     process.stdout.write(`thresholds written to ${file}\n`);
   }
   process.stdout.write(`${JSON.stringify({ event: 'train', items: report.items, features: report.features, l2: report.chosenL2, digest: model.corpus.digest, ms: Date.now() - started, out: values.out })}\n`);

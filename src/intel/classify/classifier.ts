@@ -1,6 +1,6 @@
 import { compileWeights } from './compiled-weights.js';
 import { type Contribution, formatContribution, type TopicExplanation } from './explanation.js';
-import { lexiconFeature, sigmoid } from './features.js';
+import { lexiconFeature, sigmoid, wordScale } from './features.js';
 import { type ItemText, itemEvidence } from './item-evidence.js';
 import { compileLexicon, type LexiconHit } from './lexicon.js';
 import { createTextAnalyzer, type TextAnalyzer } from './text-analyzer.js';
@@ -68,14 +68,15 @@ export function createClassifier(
   const classify = (input: ClassifyInput): ClassifyResult => {
     const evidence = itemEvidence(input, analyzer, lexicon, { features: false });
     const present = weights.present(evidence.text, evidence.lexicon.masked);
+    const scale = wordScale(evidence.text);
     // Scores first, with plain arithmetic; contributions (the costly part) only when asked for.
     const logits = scorers.map((scorer) => {
       const lexScore = evidence.lexicon.scores[scorer.index] ?? 0;
       if (!scorer.learned) return LEXICON_ONLY.scale * (lexiconFeature(lexScore) - lexiconFeature(LEXICON_ONLY.midpoint));
       const { bias, lexicon: lexWeight, a, b } = scorer.learned;
-      let z = bias + lexWeight * lexiconFeature(lexScore);
-      for (const { vector } of present) z += vector[scorer.index] ?? 0;
-      return a * z + b;
+      let words = 0;
+      for (const { vector } of present) words += vector[scorer.index] ?? 0;
+      return a * (bias + lexWeight * lexiconFeature(lexScore) + scale * words) + b;
     });
     const scoreList = logits.map((logit) => round(sigmoid(logit)));
     const ranked = scorers
@@ -93,7 +94,7 @@ export function createClassifier(
         contributions.push({ kind: 'baseline', label: 'baseline', value: a * bias + b });
         splitLexicon(hits, lexScore, a * lexWeight * lexiconFeature(lexScore), contributions);
         for (const { feature, vector } of present) {
-          const value = a * (vector[scorer.index] ?? 0);
+          const value = a * scale * (vector[scorer.index] ?? 0);
           if (value !== 0) contributions.push({ kind: 'word', label: model.display[feature] ?? feature, value });
         }
       } else {

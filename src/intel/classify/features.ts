@@ -36,3 +36,17 @@ export function sigmoid(z: number): number {
   const e = Math.exp(z);
   return e / (1 + e);
 }
+
+/** Items with up to this many content words keep full word weights; longer ones are damped. */
+const SCALE_WORDS = 24;
+
+/**
+ * The weight of each model word in one item: 1 for a wire-length item, 1/√ of the excess for a
+ * long one, so a long article's many weakly-negative words cannot drown a clear lexicon signal.
+ */
+export function wordScale(text: AnalyzedText): number {
+  let words = 0;
+  const { keys, stop } = text;
+  for (let i = 0; i < keys.length; i += 1) if (stop[i] !== 1 && keys[i] !== BREAK) words += 1;
+  return words <= SCALE_WORDS ? 1 : Math.sqrt(SCALE_WORDS / words);
+}

@@ -3,6 +3,8 @@ import { sigmoid } from './features.js';
 /** One training row for one topic: indices of the present (binary) features and the lexicon feature. */
 export interface SparseRow {
   features: Int32Array;
+  /** Value of every present feature in this row (see wordScale). */
+  scale: number;
   lex: number;
 }
 
@@ -22,9 +24,9 @@ export interface LogisticWeights {
 }
 
 export function rowLogit(model: LogisticWeights, row: SparseRow): number {
-  let z = model.bias + model.lexicon * row.lex;
-  for (const index of row.features) z += model.weights[index] ?? 0;
-  return z;
+  let sum = 0;
+  for (const index of row.features) sum += model.weights[index] ?? 0;
+  return model.bias + model.lexicon * row.lex + row.scale * sum;
 }
 
 /**
@@ -59,7 +61,8 @@ export function trainLogistic(
       const error = sigmoid(rowLogit(model, row)) - (labels[i] ?? 0);
       grad[0] = (grad[0] ?? 0) + error;
       grad[1] = (grad[1] ?? 0) + error * row.lex;
-      for (const index of row.features) grad[index + 2] = (grad[index + 2] ?? 0) + error;
+      const g = error * row.scale;
+      for (const index of row.features) grad[index + 2] = (grad[index + 2] ?? 0) + g;
     }
     grad[1] = (grad[1] ?? 0) + options.l2Lexicon * model.lexicon;
     for (let j = 0; j < dims; j += 1) grad[j + 2] = (grad[j + 2] ?? 0) + options.l2 * (model.weights[j] ?? 0);

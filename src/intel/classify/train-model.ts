@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { applyPlatt, fitPlatt } from './calibration.js';
-import { lexiconFeature, sigmoid } from './features.js';
+import { lexiconFeature, sigmoid, wordScale } from './features.js';
 import { type ItemEvidence, itemEvidence } from './item-evidence.js';
 import { compileLexicon } from './lexicon.js';
 import { type LogisticWeights, rowLogit, type SparseRow, trainLogistic } from './logistic-regression.js';
@@ -84,11 +84,13 @@ export function trainTopicModel(
     Int32Array.from(entry.features.map((f) => featureIndex.get(f) ?? -1).filter((i) => i >= 0).sort((a, b) => a - b)),
   );
   const folds = items.map((item) => foldOf(item.id, options.folds));
+  const scales = evidence.map((entry) => wordScale(entry.text));
 
   const topicData = topics.topics.map((topic, topicIdx) => {
     const labels = Uint8Array.from(items.map((item) => (item.labels.includes(topic.id) ? 1 : 0)));
     const rows: SparseRow[] = evidence.map((entry, i) => ({
       features: featureRows[i] ?? new Int32Array(0),
+      scale: scales[i] ?? 1,
       lex: lexiconFeature(entry.lexicon.scores[topicIdx] ?? 0),
     }));
     const positives = labels.reduce((sum, y) => sum + y, 0);

@@ -58,7 +58,7 @@ describe('logistic regression and calibration', () => {
     const rows: SparseRow[] = [];
     const labels: number[] = [];
     for (let i = 0; i < 40; i += 1) {
-      rows.push({ features: Int32Array.from(i % 2 === 0 ? [0] : [1]), lex: 0 });
+      rows.push({ features: Int32Array.from(i % 2 === 0 ? [0] : [1]), scale: 1, lex: 0 });
       labels.push(i % 2 === 0 ? 1 : 0);
     }
     const model = trainLogistic(rows, Uint8Array.from(labels), 2, { l2: 1, l2Lexicon: 0.1, iterations: 200 });
@@ -85,5 +85,26 @@ describe('multi-label metrics', () => {
     expect(metrics.perTopic.find((m) => m.topic === 'c')?.f1).toBe(1);
     expect(metrics.macroF1).toBeCloseTo(2 / 3, 5);
     expect(metrics.exactMatch).toBeCloseTo(1 / 3, 5);
+  });
+});
+
+describe('fast classification path', () => {
+  it('the id-based feature lookup finds exactly the model features the training path extracts (else train and serve disagree)', async () => {
+    const { compileWeights } = await import('../../../src/intel/classify/compiled-weights.js');
+    const { extractFeatures } = await import('../../../src/intel/classify/features.js');
+    const { compileLexicon } = await import('../../../src/intel/classify/lexicon.js');
+    const { itemEvidence } = await import('../../../src/intel/classify/item-evidence.js');
+    const topics = shippedTopics();
+    const { model } = trainTopicModel(corpus(), topics, sharedAnalyzer(), fastOptions);
+    const compiled = compileWeights(model, topics.topics.map((t) => t.id));
+    const lexicon = compileLexicon(topics, sharedAnalyzer());
+    const known = new Set(Object.values(model.topics).flatMap((t) => Object.keys(t.weights)));
+    for (const title of ['Zorgblatt brigades overrun positions near Genovia', 'Job security: Elbonia currency slides, bond yields climb — "zorgblatt" bakery']) {
+      const evidence = itemEvidence({ title, summary: 'Zorgblatt currency brigades.' }, sharedAnalyzer(), lexicon);
+      const expected = extractFeatures(evidence.text, evidence.lexicon.masked).filter((f) => known.has(f)).sort();
+      const found = compiled.present(evidence.text, evidence.lexicon.masked).map((f) => f.feature).sort();
+      expect(found).toEqual(expected);
+      expect(found.length).toBeGreaterThan(0);
+    }
   });
 });
