@@ -39,7 +39,7 @@ latin1Names.forEach((name, index) => named.set(name, String.fromCharCode(0xa0 + 
 for (const [name, code] of Object.entries(otherNames)) named.set(name, String.fromCodePoint(code));
 
 /** The longest name in the table; a longer reference cannot match, so scanning stops there. */
-export const maxEntityNameLength = Math.max(...[...named.keys()].map((name) => name.length));
+const maxEntityNameLength = Math.max(...[...named.keys()].map((name) => name.length));
 
 /** Names a browser still decodes without the trailing semicolon (the common subset). */
 const legacyWithoutSemicolon = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg']);
@@ -51,17 +51,69 @@ const c1Remap = [
   0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
-export function namedEntity(name: string): string | undefined {
-  return named.get(name);
-}
-
-export function decodesWithoutSemicolon(name: string): boolean {
-  return legacyWithoutSemicolon.has(name);
-}
-
 /** A numeric reference's character, with the same repairs a browser makes. */
-export function codePointText(code: number): string {
+function codePointText(code: number): string {
   if (code >= 0x80 && code <= 0x9f) return String.fromCharCode(c1Remap[code - 0x80] ?? code);
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(code);
+}
+
+export interface DecodedReference {
+  text: string;
+  /** Index just past the reference (and its `;`). */
+  end: number;
+  semicolon: boolean;
+}
+
+/**
+ * Decodes the character reference whose name starts at `at` (just after `&`), or null when
+ * there is none. `&amp;#8211;` and `&amp;eacute;` (double-escaped by a publisher's CMS)
+ * decode all the way: nobody means to show a reader a literal `&#8211;`.
+ */
+export function decodeReferenceAt(s: string, at: number): DecodedReference | null {
+  const first = decodeSingle(s, at);
+  if (first === null || first.text !== '&' || !first.semicolon) return first;
+  const inner = decodeSingle(s, first.end);
+  return inner !== null && inner.semicolon ? inner : first;
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function decodeSingle(s: string, at: number): DecodedReference | null {
+  const n = s.length;
+  if (s.charCodeAt(at) === 35 /* # */) {
+    let j = at + 1;
+    const hex = s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88;
+    if (hex) j++;
+    const digitsStart = j;
+    let code = 0;
+    while (j < n && j - digitsStart < 8) {
+      const value = digitValue(s.charCodeAt(j), hex);
+      if (value < 0) break;
+      code = code * (hex ? 16 : 10) + value;
+      j++;
+    }
+    if (j === digitsStart) return null;
+    const semicolon = s.charCodeAt(j) === 59;
+    return { text: codePointText(code), end: semicolon ? j + 1 : j, semicolon };
+  }
+  let j = at;
+  while (j < n && j - at <= maxEntityNameLength && isAlphanumeric(s.charCodeAt(j))) j++;
+  if (j === at) return null;
+  const name = s.slice(at, j);
+  const value = named.get(name);
+  if (value === undefined) return null;
+  const semicolon = s.charCodeAt(j) === 59;
+  if (!semicolon && !legacyWithoutSemicolon.has(name)) return null;
+  return { text: value, end: semicolon ? j + 1 : j, semicolon };
+}
+
+function digitValue(code: number, hex: boolean): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (!hex) return -1;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
 }

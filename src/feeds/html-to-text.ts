@@ -1,9 +1,4 @@
-import {
-  codePointText,
-  decodesWithoutSemicolon,
-  maxEntityNameLength,
-  namedEntity,
-} from './html-entities.js';
+import { decodeReferenceAt } from './html-entities.js';
 
 /**
  * Feed HTML → readable plain text in one linear pass, no DOM and no regular expressions:
@@ -64,10 +59,6 @@ function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
-function isAlphanumeric(code: number): boolean {
-  return isLetter(code) || (code >= 48 && code <= 57);
-}
-
 function isNameEnd(code: number): boolean {
   return isSpace(code) || code === 47 /* / */ || code === 62 /* > */ || Number.isNaN(code);
 }
@@ -88,6 +79,11 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     } else if (c === 38 /* & */) {
       if (run < i) sink.text(html.slice(run, i));
       i = readReference(html, i, sink);
+      run = i;
+    } else if (c === 0x200b || c === 0x2060 || c === 0xfeff) {
+      // Zero-width space, word joiner, stray BOM: invisible, but they split words for matching.
+      if (run < i) sink.text(html.slice(run, i));
+      i++;
       run = i;
     } else if (isSpace(c)) {
       // A lone ASCII space between words stays inside the run: fewer slices, same text.
@@ -230,73 +226,13 @@ function emitPlain(s: string, from: number, to: number, sink: TextSink): void {
   if (run < to) sink.text(s.slice(run, to));
 }
 
-let referenceEnd = 0;
-let referenceHadSemicolon = false;
-
 function readReference(s: string, i: number, sink: TextSink): number {
-  const decoded = decodeReference(s, i + 1);
+  const decoded = decodeReferenceAt(s, i + 1);
   if (decoded === null) {
     sink.text('&');
     return i + 1;
   }
-  const code = decoded.charCodeAt(0);
-  if (decoded.length === 1 && isSpace(code)) sink.space();
-  else sink.text(decoded);
-  return referenceEnd;
-}
-
-/**
- * Decodes the reference whose name starts at `at` (just after `&`), leaving its end in
- * `referenceEnd`. `&amp;#8211;` and `&amp;eacute;` (double-escaped by the publisher's CMS)
- * decode all the way: nobody means to show a reader a literal `&#8211;`.
- */
-function decodeReference(s: string, at: number): string | null {
-  const first = decodeSingle(s, at);
-  if (first !== '&' || !referenceHadSemicolon) return first;
-  const afterAmp = referenceEnd;
-  const inner = decodeSingle(s, afterAmp);
-  if (inner !== null && referenceHadSemicolon) return inner;
-  referenceEnd = afterAmp;
-  referenceHadSemicolon = true;
-  return first;
-}
-
-function decodeSingle(s: string, at: number): string | null {
-  const n = s.length;
-  if (s.charCodeAt(at) === 35 /* # */) {
-    let j = at + 1;
-    const hex = s.charCodeAt(j) === 120 || s.charCodeAt(j) === 88;
-    if (hex) j++;
-    const digitsStart = j;
-    let code = 0;
-    while (j < n && j - digitsStart < 8) {
-      const d = s.charCodeAt(j);
-      const value = digitValue(d, hex);
-      if (value < 0) break;
-      code = code * (hex ? 16 : 10) + value;
-      j++;
-    }
-    if (j === digitsStart) return null;
-    referenceHadSemicolon = s.charCodeAt(j) === 59;
-    referenceEnd = referenceHadSemicolon ? j + 1 : j;
-    return codePointText(code);
-  }
-  let j = at;
-  while (j < n && j - at <= maxEntityNameLength && isAlphanumeric(s.charCodeAt(j))) j++;
-  if (j === at) return null;
-  const name = s.slice(at, j);
-  const value = namedEntity(name);
-  if (value === undefined) return null;
-  referenceHadSemicolon = s.charCodeAt(j) === 59;
-  if (!referenceHadSemicolon && !decodesWithoutSemicolon(name)) return null;
-  referenceEnd = referenceHadSemicolon ? j + 1 : j;
-  return value;
-}
-
-function digitValue(code: number, hex: boolean): number {
-  if (code >= 48 && code <= 57) return code - 48;
-  if (!hex) return -1;
-  if (code >= 97 && code <= 102) return code - 87;
-  if (code >= 65 && code <= 70) return code - 55;
-  return -1;
+  if (decoded.text.length === 1 && isSpace(decoded.text.charCodeAt(0))) sink.space();
+  else sink.text(decoded.text);
+  return decoded.end;
 }

@@ -41,7 +41,11 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
     }
     return { ok: true, feed };
   } catch (error) {
-    return failure(`malformed XML: ${describe(error)}`, body);
+    const detail = describe(error);
+    if (detail.startsWith('Unclosed root tag')) {
+      return failure(`the document is truncated: <${root}> is never closed (${detail})`, body);
+    }
+    return failure(`malformed XML: ${detail}`, body);
   }
 }
 

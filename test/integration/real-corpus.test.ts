@@ -113,6 +113,7 @@ describe.skipIf(!corpusPresent)('real corpus: quirks come out right', () => {
       code: 'feed/parse',
       channel: { title: 'Reuters: Most Read Articles', link: 'https://www.reuters.com' },
     });
+    if (!outcome.ok) expect(outcome.message).toMatch(/^the document is truncated: <rss> is never closed/);
   });
 
   it('no U+FFFD appears except the 138 Prothom Alo already carried', async () => {

@@ -54,6 +54,10 @@ describe('htmlToText', () => {
     expect(htmlToText(html)).toBe('Story text.\nEnd.');
   });
 
+  it('zero-width spaces and word joiners do not split words', () => {
+    expect(htmlToText('aboard \u2060Air Force\u200b One\ufeff')).toBe('aboard Air Force One');
+  });
+
   it('a lone "<" that starts no tag is text', () => {
     expect(htmlToText('3 < 5 and 7 <= 8')).toBe('3 < 5 and 7 <= 8');
   });
