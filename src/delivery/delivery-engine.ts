@@ -1,4 +1,5 @@
 import type { ChatAdapter, MessageRef, OutboundMessage, Platform } from '../adapters/chat-adapter.js';
+import type { Logger } from '../domain/logger.js';
 import type { StoryEvent } from '../domain/story.js';
 import { channelKey } from '../domain/subscription.js';
 import type { Store } from '../store/store.js';
@@ -32,6 +33,7 @@ export interface DeliveryEngineDeps {
   /** A channel depends on a feed when it received the feed's items within this window. Default 7 days. */
   feedDependencyWindowMs?: number;
   adminNotices?: AdminNotices;
+  logger?: Logger;
 }
 
 export interface RouteSummary {
@@ -87,6 +89,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     concurrency: deps.concurrency ?? 4,
     maxQueuePerChannel: deps.maxQueuePerChannel ?? 50,
     stats,
+    ...(deps.logger ? { logger: deps.logger.child({ component: 'delivery' }) } : {}),
   });
 
   function newEntry(d: RoutedDelivery, key: string, message: OutboundMessage, now: Date): OutboxEntry {

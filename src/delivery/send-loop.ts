@@ -1,3 +1,4 @@
+import type { Logger } from '../domain/logger.js';
 import type { ChatAdapter, DeliveryOutcome, MessageRef, OutboundMessage, Platform } from '../adapters/chat-adapter.js';
 import { createChannelQueues, type QueuedDelivery } from './channel-queues.js';
 import type { Outbox, OutboxEntry } from './outbox.js';
@@ -25,6 +26,7 @@ export interface SendLoopDeps {
   concurrency: number;
   maxQueuePerChannel: number;
   stats: DeliveryStats;
+  logger?: Logger;
   /** The message to send now (updates pick up the alert's latest ref); null = give up. */
   resolveMessage(entry: OutboxEntry): Promise<OutboundMessage | null>;
   onDelivered(entry: OutboxEntry, ref: MessageRef): Promise<void>;
@@ -130,6 +132,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
 
   async function giveUp(entry: OutboxEntry, code: string, reason: string): Promise<void> {
     stats.failed += 1;
+    deps.logger?.warn('delivery given up', { key: entry.key, code, reason, attempts: entry.attempts });
     await deps.outbox.update(entry, { state: 'failed', error: { code, reason } });
   }
 
@@ -167,6 +170,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
       outcome = await adapter.send(message);
     } catch (error) {
       stats.errors += 1;
+      deps.logger?.warn('send failed, outcome unknown', { key: entry.key, error: String(error) });
       // Unknown whether the platform accepted it: the entry stays "sending" so the
       // next attempt reconciles with findPosted first.
       return retryLater(channel, entry, limits, String(error));
@@ -189,6 +193,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
     }
     if (outcome.status === 'retry-after') {
       stats.rateLimited += 1;
+      deps.logger?.info('rate limited', { key: entry.key, retryAfterMs: outcome.retryAfterMs, reason: outcome.reason });
       const waitMs = Math.min(maxRetryAfterMs, Math.max(0, outcome.retryAfterMs));
       const until = nowMs() + waitMs;
       channelBucket(channel, entry.platform).pauseUntil(until);
@@ -202,6 +207,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
       return requeueFront(channel, next);
     }
     stats.rejected += 1;
+    deps.logger?.warn('delivery rejected', { key: entry.key, code: outcome.code, reason: outcome.reason });
     await deps.outbox.update(entry, { state: 'failed', error: { code: outcome.code, reason: outcome.reason } });
     if (outcome.code === 'delivery/invalid') {
       stats.invalid += 1;
@@ -242,8 +248,9 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
         // A store failure mid-send leaves the entry pending/sending in the outbox,
         // where recover() finds it; the loop itself keeps going.
         const task: Promise<void> = sendOne(channel, entry)
-          .catch(() => {
+          .catch((error: unknown) => {
             stats.errors += 1;
+            deps.logger?.error('send loop error; the outbox keeps the entry for recover()', { key: entry.key, error: String(error) });
           })
           .finally(() => {
             inflightChannels.delete(channel);
