@@ -21,7 +21,8 @@ export interface Lexicon {
   implies?: Readonly<Record<string, readonly string[]>>;
 }
 
-type CaseRule = 0 | 1 | 2; // any, Capitalized, UPPER
+// any case, Capitalized, UPPER, Capitalized-but-not-UPPER ("Xi" is not the numeral "XI")
+type CaseRule = 0 | 1 | 2 | 3;
 interface Candidate {
   id: string | null;
   rules: readonly CaseRule[];
@@ -55,6 +56,7 @@ export function aliasWords(text: string): Token[] | null {
 
 function caseRuleOf(token: Token): CaseRule {
   if (token.upper && token.raw.replaceAll('.', '').length >= 2) return 2;
+  if (token.capitalized && !token.upper && token.raw.length <= 3) return 3;
   return token.capitalized ? 1 : 0;
 }
 
@@ -170,7 +172,9 @@ function caseMatches(rules: readonly CaseRule[], tokens: readonly Token[], start
   for (let k = 0; k < rules.length; k += 1) {
     const rule = rules[k];
     const token = tokens[start + k] as Token;
-    if (rule === 2 ? !token.upper : rule === 1 && !token.capitalized) return false;
+    if (rule === 1 && !token.capitalized) return false;
+    if (rule === 2 && !token.upper) return false;
+    if (rule === 3 && (!token.capitalized || token.upper)) return false;
   }
   return true;
 }

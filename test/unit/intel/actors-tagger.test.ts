@@ -69,6 +69,11 @@ describe('aliases, case and punctuation', () => {
     expect(tag('ISIS-K claimed the attack')).toEqual(['iskp', 'islamic_state']);
   });
 
+  test('a short mixed-case alias does not match its all-caps twin ("Xi" is not the numeral "XI")', () => {
+    expect(tag('the starting XI was named')).toEqual([]);
+    expect(tag('Xi met Putin')).toEqual(['putin', 'xi_jinping']);
+  });
+
   test('"WHO" is the health agency only in capitals', () => {
     expect(tag('the WHO said')).toEqual(['who']);
     expect(tag('people who fled')).toEqual([]);
