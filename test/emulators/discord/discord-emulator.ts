@@ -150,7 +150,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const url = new URL(request.url ?? '/', origin);
       const body = await readBody(request);
       if (latencyMs > 0) await pause(latencyMs);
-      const prefix = /^\/api\/v10(\/.*)$/.exec(url.pathname);
+      // discord.js percent-encodes route parts (@original arrives as %40original).
+      const prefix = /^\/api\/v10(\/.*)$/.exec(decodeURIComponent(url.pathname));
       const method = request.method ?? 'GET';
       const path = prefix?.[1] ?? url.pathname;
       const result = prefix ? answer(method, path, url, body, request.headers.authorization ?? null) : { status: 404, headers: {}, body: { message: 'not under /api/v10', code: 0 } };
