@@ -1,5 +1,6 @@
 import type { CommandHandler, CommandReply, CommandRequest } from '../adapters/chat-adapter.js';
 import type { AnnotatedItem } from '../domain/annotations.js';
+import type { Logger } from '../domain/logger.js';
 import type { Story } from '../domain/story.js';
 import type { AdminNotices } from '../delivery/admin-notices.js';
 import type { ChannelStoryStatus } from '../delivery/delivery-engine.js';
@@ -41,6 +42,7 @@ export interface CommandCoreDeps {
   };
   adminNotices: AdminNotices;
   clock: () => Date;
+  logger?: Logger;
   newId?: () => string;
   /** Defaults for new subscriptions (from settings). */
   defaults?: { timezone?: string; digestAt?: string; feedIntervalMinutes?: number };
@@ -111,7 +113,18 @@ export function createCommandCore(deps: CommandCoreDeps): CommandHandler {
     const handler = handlers[spec.path.join(' ')];
     if (!handler) return withNotice(errorReply(`/sitrep ${spec.path.join(' ')} is not available in this build`));
     const context: CommandContext = { request, deps, now: deps.clock() };
-    const result = await handler(context, parsed.value as Record<string, unknown>);
+    let result: HandlerReply | HandlerRefusal;
+    try {
+      result = await handler(context, parsed.value as Record<string, unknown>);
+    } catch (error) {
+      // A store or reader failure is not the user's fault: say so, keep the adapter alive.
+      deps.logger?.error('command failed', { path: spec.path.join(' '), error: String(error) });
+      return withNotice({
+        ephemeral: true,
+        title: 'Sitrep: something went wrong',
+        lines: [`/sitrep ${spec.path.join(' ')} failed on our side; the operators have the details in the log. Try again in a minute.`],
+      });
+    }
     if ('refused' in result) return withNotice(errorReply(result.refused));
     const wantsPublic = (parsed.value as { public?: boolean }).public === true;
     return withNotice({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Collection, Store } from '../store/store.js';
 import { messageRefSchema, outboundMessageSchema } from './message-schemas.js';
@@ -95,4 +96,13 @@ export function digestKey(platform: string, channelId: string, digestId: string,
 
 export function noticeKey(platform: string, channelId: string, noticeId: string): string {
   return `${platform}:${channelId}:${noticeId}:notice`;
+}
+
+/**
+ * A short, stable token for an idempotency key, for platforms that cap nonce
+ * size (Discord: 25 characters) or where the key should not be readable.
+ * Adapters attach it when posting and look for it in findPosted.
+ */
+export function idempotencyNonce(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 25);
 }

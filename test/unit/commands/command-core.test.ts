@@ -178,3 +178,21 @@ describe('command core: lookups', () => {
     expect(reply.text).toContain('dawn PAUSED (too many failures) after 12 failure(s), never succeeded — feed/http-5xx: 503 Service Unavailable');
   });
 });
+
+describe('command core: failures on our side', () => {
+  it('stories reader throws → an ephemeral "something went wrong", not a crash', async () => {
+    const { deps } = commandFixture();
+    const { createCommandCore } = await import('../../../src/commands/command-core.js');
+    const core = createCommandCore({
+      ...deps,
+      stories: {
+        recent: async () => {
+          throw new Error('database is locked');
+        },
+        findByUrl: async () => null,
+      },
+    });
+    const reply = await core({ platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', isAdmin: false, path: ['recent'], options: {} });
+    expect(reply).toMatchObject({ ephemeral: true, title: 'Sitrep: something went wrong' });
+  });
+});

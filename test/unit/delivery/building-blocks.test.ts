@@ -70,3 +70,13 @@ describe('search sync', () => {
     expect(index.search('kabul').map((h) => h.id)).toEqual(['s2']);
   });
 });
+
+describe('idempotency nonce', () => {
+  it('fits Discord\'s 25-character nonce and differs per key', async () => {
+    const { idempotencyNonce } = await import('../../../src/delivery/outbox.js');
+    const a = idempotencyNonce('discord:123456789012345678:story-abc:alert');
+    expect(a).toHaveLength(25);
+    expect(a).toBe(idempotencyNonce('discord:123456789012345678:story-abc:alert'));
+    expect(a).not.toBe(idempotencyNonce('discord:123456789012345678:story-abd:alert'));
+  });
+});
