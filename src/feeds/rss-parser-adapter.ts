@@ -27,6 +27,8 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
     // Renaming costs a call per element, so only Atom documents pay it.
     xml2js: atom ? { tagNameProcessors: [renameAtomDates] } : {},
     customFields: {
+      // rss-parser maps [from, to] pairs for feed fields at run time, but its typings only
+      // admit plain keys there, hence the cast.
       feed: [
         'sitrepUpdated',
         ['dc:date', 'sitrepDcDate'],
