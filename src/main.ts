@@ -10,7 +10,8 @@ import { createSubscriptionRepo } from './delivery/subscription-repo.js';
 import type { Logger } from './domain/logger.js';
 import type { StoryEvent } from './domain/story.js';
 import { createAnnotator, loadIntel, type Annotator } from './intel/annotate-item.js';
-import { applyTopicSnapshot, topicDefinitions } from './intel-tuning.js';
+import { feedsWithHealth } from './app/feeds-with-health.js';
+import { applyTopicSnapshot, topicDefinitions } from './app/intel-tuning.js';
 import type { FeedDefinition } from './pipeline/feed-definition.js';
 import { FeedHealthBook } from './pipeline/feed-health.js';
 import { openItemRecords } from './pipeline/item-records.js';
@@ -22,8 +23,8 @@ import { openStoryRepository } from './pipeline/story-repository.js';
 import type { SitrepConfig } from './settings/load-config.js';
 import { openStore } from './store/keyv-store.js';
 import type { Store } from './store/store.js';
-import { validateFeedUrlWith } from './validate-feed-url.js';
-import { buildFetcher, buildPollOptions } from './wiring.js';
+import { validateFeedUrlWith } from './app/validate-feed-url.js';
+import { buildFetcher, buildPollOptions } from './app/wiring.js';
 
 /**
  * The composition root: the only place that knows every piece. It loads nothing from
@@ -119,7 +120,7 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
   const commands = createCommandCore({
     subscriptions,
     topics,
-    feeds: feedRegistry,
+    feeds: feedsWithHealth(feedRegistry, healthBook),
     validateFeedUrl: validateFeedUrlWith(fetcher, settings.fetch.allowPrivateNetworks),
     feedHealth: async () => (await healthBook.getMany(feeds.map((feed) => feed.id))).flatMap((h, i) => (h ? [{ ...h, title: feeds[i]?.source ?? null }] : [])),
     stories: createStoriesReader({ stories, items }),

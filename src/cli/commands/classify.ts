@@ -64,6 +64,39 @@ tags), and writes one JSON line per input, in input order, as each line arrives:
 A bad line yields {"id"?,"error"} and the rest continue. Blank lines are skipped.
 `;
 
+export interface LineReader {
+  /** Calls `handle` for each line, one at a time, until stdin ends or fails. */
+  forEachLine(handle: (line: string) => Promise<void>): Promise<void>;
+  failure(): Error | null;
+  dispose(): void;
+}
+
+/** Line reading that turns a stdin error into a value instead of a hang or a crash. */
+export function watchReadErrors(stdin: NodeJS.ReadableStream): LineReader {
+  let failure: Error | null = null;
+  let close: (() => void) | null = null;
+  const onError = (error: Error): void => {
+    failure ??= error;
+    close?.();
+  };
+  stdin.on('error', onError);
+  return {
+    async forEachLine(handle) {
+      if (failure) return;
+      const lines = createInterface({ input: stdin, crlfDelay: Infinity });
+      close = () => lines.close();
+      for await (const line of lines) {
+        if (failure) break;
+        await handle(line);
+      }
+    },
+    failure: () => failure,
+    dispose: () => {
+      stdin.off('error', onError);
+    },
+  };
+}
+
 function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   // Respect backpressure so a slow reader downstream never makes us buffer the whole input.
   if (stream.write(text)) return Promise.resolve();
@@ -82,16 +115,19 @@ export async function runClassifyCommand(argv: string[], io: CliIo): Promise<num
     io.stdout.write(usage);
     return 0;
   }
+  // Listen for read errors from the start: loading the config takes a moment, and an error
+  // emitted with no listener would crash the process instead of ending the command.
+  const reader = watchReadErrors(io.stdin);
   const configDir = resolveConfigDir(values.config, io.env, io.cwd);
-  const { intel, summaryMaxChars } = await loadIntelForCli(configDir, io, 'classify');
-  const annotate = createAnnotator({ ...intel, summaryMaxChars });
   try {
-    for await (const text of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-      if (text.trim() === '') continue;
+    const { intel, summaryMaxChars } = await loadIntelForCli(configDir, io, 'classify');
+    const annotate = createAnnotator({ ...intel, summaryMaxChars });
+    await reader.forEachLine(async (text) => {
+      if (text.trim() === '') return;
       const parsed = parseInputLine(text);
       if (!parsed.ok) {
         await write(io.stdout, `${JSON.stringify(parsed.id === undefined ? { error: parsed.error } : { id: parsed.id, error: parsed.error })}\n`);
-        continue;
+        return;
       }
       const { line } = parsed;
       let out: Record<string, unknown>;
@@ -102,9 +138,13 @@ export async function runClassifyCommand(argv: string[], io: CliIo): Promise<num
         out = { id: line.id, error: `annotation failed: ${(error as Error).message}` };
       }
       await write(io.stdout, `${JSON.stringify(out)}\n`);
-    }
-  } catch (error) {
-    io.stderr.write(`sitrep classify: cannot read stdin (${(error as Error).message})\n`);
+    });
+  } finally {
+    reader.dispose();
+  }
+  const failure = reader.failure();
+  if (failure) {
+    io.stderr.write(`sitrep classify: cannot read stdin (${failure.message})\n`);
     return 1;
   }
   return 0;

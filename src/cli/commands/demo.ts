@@ -5,7 +5,7 @@ import { createSitrep } from '../../main.js';
 import type { FeedDefinition } from '../../pipeline/feed-definition.js';
 import { loadConfig, packageRoot, resolveConfigDir } from '../../settings/load-config.js';
 import { MemoryStore } from '../../store/memory-store.js';
-import { buildLogger } from '../../wiring.js';
+import { buildLogger } from '../../app/wiring.js';
 import type { CliIo } from '../cli-io.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createClassifier } from '../../intel/classify/classifier.js';
 import { formatExplanation } from '../../intel/classify/explanation.js';
@@ -6,7 +5,7 @@ import { createActorTagger } from '../../intel/actors/create-actor-tagger.js';
 import { createPlaceTagger } from '../../intel/places/create-place-tagger.js';
 import { resolveConfigDir } from '../../settings/load-config.js';
 import type { CliIo } from '../cli-io.js';
-import { type ClassifyInputLine, loadIntelForCli, parseInputLine } from './classify.js';
+import { type ClassifyInputLine, loadIntelForCli, parseInputLine, watchReadErrors } from './classify.js';
 
 const usage = `Usage: sitrep explain [--config DIR] [--title T --summary S [--tag TAG ...]] [--json]
 
@@ -15,11 +14,17 @@ tags that fired (with their weight in the score), and the threshold that decided
 Without --title, reads one JSON line (id, title, summary, tags) from stdin.
 `;
 
-async function firstLine(stdin: NodeJS.ReadableStream): Promise<string | null> {
-  for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) {
-    if (line.trim() !== '') return line;
+async function firstLine(stdin: NodeJS.ReadableStream): Promise<{ line: string | null; failure: Error | null }> {
+  const reader = watchReadErrors(stdin);
+  let found: string | null = null;
+  try {
+    await reader.forEachLine(async (line) => {
+      if (found === null && line.trim() !== '') found = line;
+    });
+  } finally {
+    reader.dispose();
   }
-  return null;
+  return { line: found, failure: reader.failure() };
 }
 
 export async function runExplainCommand(argv: string[], io: CliIo): Promise<number> {
@@ -48,11 +53,9 @@ export async function runExplainCommand(argv: string[], io: CliIo): Promise<numb
   if (values.title !== undefined || values.summary !== undefined) {
     item = { id: 'cli', title: values.title ?? '', summary: values.summary ?? '', tags: values.tag ?? [] };
   } else {
-    let text: string | null;
-    try {
-      text = await firstLine(io.stdin);
-    } catch (error) {
-      io.stderr.write(`sitrep explain: cannot read stdin (${(error as Error).message})\n`);
+    const { line: text, failure } = await firstLine(io.stdin);
+    if (failure) {
+      io.stderr.write(`sitrep explain: cannot read stdin (${failure.message})\n`);
       return 1;
     }
     if (text === null) {

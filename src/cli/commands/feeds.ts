@@ -3,7 +3,7 @@ import { createSilentLogger } from '../../domain/logger.js';
 import { runPollCycle, type FeedPollReport } from '../../pipeline/poll-cycle.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
 import { MemoryStore } from '../../store/memory-store.js';
-import { buildFetcher, buildPollOptions } from '../../wiring.js';
+import { buildFetcher, buildPollOptions } from '../../app/wiring.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 

@@ -4,7 +4,7 @@ import { toPublicItem } from '../../domain/feed-item.js';
 import { createSitrep } from '../../main.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
 import { MemoryStore } from '../../store/memory-store.js';
-import { buildLogger } from '../../wiring.js';
+import { buildLogger } from '../../app/wiring.js';
 import type { CliIo } from '../cli-io.js';
 import { createProgress } from '../progress.js';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildChatAdapters } from '../../adapters/build-adapters.js';
 import { createSitrep } from '../../main.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
-import { buildLogger } from '../../wiring.js';
+import { buildLogger } from '../../app/wiring.js';
 import type { CliIo } from '../cli-io.js';
 import { waitForShutdownSignal } from '../shutdown-signal.js';
 

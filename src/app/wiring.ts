@@ -1,10 +1,10 @@
-import { createFeedFetcher, type FeedFetcher } from './feeds/fetch-feed.js';
-import { buildUserAgent } from './feeds/user-agent.js';
-import { createJsonLogger, type Logger, type LogLevel } from './domain/logger.js';
-import type { PollCycleOptions } from './pipeline/poll-cycle.js';
-import type { Env } from './settings/env-schema.js';
-import { packageVersion } from './settings/load-config.js';
-import type { Settings } from './settings/settings-schema.js';
+import { createFeedFetcher, type FeedFetcher } from '../feeds/fetch-feed.js';
+import { buildUserAgent } from '../feeds/user-agent.js';
+import { createJsonLogger, type Logger, type LogLevel } from '../domain/logger.js';
+import type { PollCycleOptions } from '../pipeline/poll-cycle.js';
+import type { Env } from '../settings/env-schema.js';
+import { packageVersion } from '../settings/load-config.js';
+import type { Settings } from '../settings/settings-schema.js';
 
 /** Small builders shared by `sitrep run`, `poll`, `feeds check` and the composition root. */
 

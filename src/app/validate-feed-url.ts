@@ -1,7 +1,7 @@
-import type { FeedUrlCheck } from './commands/command-core.js';
-import { decodeAndParseFeed } from './feeds/decode-and-parse.js';
-import type { FeedFetcher } from './feeds/fetch-feed.js';
-import { isHttpUrl } from './settings/feeds-schema.js';
+import type { FeedUrlCheck } from '../commands/command-core.js';
+import { decodeAndParseFeed } from '../feeds/decode-and-parse.js';
+import type { FeedFetcher } from '../feeds/fetch-feed.js';
+import { isHttpUrl } from '../settings/feeds-schema.js';
 
 /**
  * `/sitrep feeds add <url>` accepts a feed only after fetching and parsing it. The fetcher

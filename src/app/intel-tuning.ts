@@ -1,5 +1,5 @@
-import type { TopicDefinition, TopicsSnapshot } from './commands/topics-registry.js';
-import type { TopicsConfig } from './intel/classify/topics-config.js';
+import type { TopicDefinition, TopicsSnapshot } from '../commands/topics-registry.js';
+import type { TopicsConfig } from '../intel/classify/topics-config.js';
 
 /** Weight given to a term an admin adds from chat (config terms keep their own weights). */
 export const chatTermWeight = 1.5;
