@@ -70,7 +70,8 @@ const why: CommandFn = async ({ request, deps, now }, raw) => {
   else if (alert?.state === 'pending' || alert?.state === 'sending') lines.push('Queued for this channel; not posted yet.');
   else if (alert?.state === 'failed') lines.push(`Not posted here: ${alert.error?.code ?? 'failed'} — ${feedText(alert.error?.reason ?? '')}.`);
   if (status.digest) lines.push(`Waiting for this channel's next digest (${feedText(status.digest.reason)}).`);
-  if (!alert && !status.digest) lines.push('Not posted here.');
+  if (status.digested) lines.push(`Included in this channel's digest ${ago(status.digested.at, now)}.`);
+  if (!alert && !status.digest && !status.digested) lines.push('Not posted here.');
 
   const sentLastHour = await deps.delivery.sentLastHour(request.platform, request.channelId);
   const text = storyMatchText(story, { title: item.title, summary: item.intel.summary || item.summary });

@@ -46,6 +46,8 @@ export interface RouteSummary {
 export interface ChannelStoryStatus {
   alert: OutboxEntry | undefined;
   digest: DigestQueueEntry | undefined;
+  /** Set when the story already went out in one of this channel's digests. */
+  digested: { digestId: string; at: string } | undefined;
 }
 
 export interface DeliveryEngine {
@@ -162,6 +164,8 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       // A new story cannot be waiting in a digest or the outbox yet: skip the lookups
       // (they dominate fan-out to thousands of channels on a networked store).
       const fresh = event.kind === 'story-created';
+      // Already in one of this channel's digests: the story has been delivered here.
+      if (!fresh && (await records.digested.has(digestQueueKey(d.platform, d.channelId, d.storyId)))) continue;
       const inDigest = fresh ? undefined : await records.digestQueue.get(digestQueueKey(d.platform, d.channelId, d.storyId));
       const existing = fresh ? undefined : await outbox.get(key);
       if (existing && !inDigest) {
@@ -258,6 +262,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
       return {
         alert: await outbox.get(alertKey(platform, channelId, storyId)),
         digest: await records.digestQueue.get(digestQueueKey(platform, channelId, storyId)),
+        digested: await records.digested.get(digestQueueKey(platform, channelId, storyId)),
       };
     },
     sentLastHour: async (platform, channelId) => (await noise.counts(deps.clock())).get(`${platform}:${channelId}`) ?? 0,

@@ -41,6 +41,9 @@ export const feedChannelsSchema = z.object({
   ),
 });
 
+/** A story a channel already received in a digest: it is not alerted or digested again. */
+export const digestedSchema = z.object({ digestId: z.string(), at: z.string() });
+
 export const feedNoticeStateSchema = z.object({ streakKey: z.string(), at: z.string() });
 
 export function openDeliveryRecords(store: Store) {
@@ -48,6 +51,7 @@ export function openDeliveryRecords(store: Store) {
     digestQueue: store.collection('digest-queue', digestQueueEntrySchema),
     digests: store.collection('digests', digestRecordSchema),
     digestState: store.collection('digest-state', digestStateSchema),
+    digested: store.collection('digested', digestedSchema),
     noise: store.collection('noise-budget', noiseRecordSchema),
     feedChannels: store.collection('feed-channels', feedChannelsSchema),
     feedNotices: store.collection('feed-notices', feedNoticeStateSchema),

@@ -115,6 +115,10 @@ async function buildChannelDigest(
     }, digestRecordRetentionMs);
   }
   await deps.records.digestState.set(key, { lastDigestAt: occurrence.toISOString() });
-  for (const storyId of storyIds) await deps.records.digestQueue.delete(digestQueueKey(head.platform, head.channelId, storyId));
+  for (const storyId of storyIds) {
+    const queueKey = digestQueueKey(head.platform, head.channelId, storyId);
+    await deps.records.digested.set(queueKey, { digestId, at: now.toISOString() }, digestRecordRetentionMs);
+    await deps.records.digestQueue.delete(queueKey);
+  }
   return !existing;
 }

@@ -6,7 +6,7 @@ import { createSubscriptionRepo } from '../../../src/delivery/subscription-repo.
 import type { Subscription } from '../../../src/domain/subscription.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { createFakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
-import { created, fakeTime, makeItem, makeReport, makeStory, makeSub } from './delivery-builders.js';
+import { created, fakeTime, grown, makeItem, makeReport, makeStory, makeSub } from './delivery-builders.js';
 
 async function setup(subs: Subscription[], maxDigestChars?: number) {
   const time = fakeTime('2026-03-01T12:00:00.000Z');
@@ -57,6 +57,22 @@ describe('digests', () => {
     expect(await restarted.tick()).toEqual({ digests: 0 });
     await restarted.flush();
     expect(adapter.posted).toHaveLength(1);
+  });
+
+  it('story that grows after it went out in a digest → no instant alert, not digested again', async () => {
+    const quiet = makeSub({ quietHours: { start: '12:00', end: '14:00' }, timezone: 'UTC', digestAt: '13:00' });
+    const { engine, adapter, time } = await setup([quiet]);
+    const story = makeStory('s1');
+    await engine.handleStoryEvent(created(story));
+    time.set('2026-03-01T13:00:00.000Z');
+    await engine.tick();
+    await engine.flush();
+    time.set('2026-03-01T15:00:00.000Z'); // quiet hours over
+    await engine.handleStoryEvent(grown(story, 2).event);
+    await engine.flush();
+    time.set('2026-03-02T13:00:00.000Z');
+    expect(await engine.tick()).toEqual({ digests: 0 });
+    expect(adapter.posted.map((p) => p.message.kind)).toEqual(['digest']);
   });
 
   it('story queued after today\'s digest time waits for tomorrow\'s', async () => {
