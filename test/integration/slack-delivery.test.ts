@@ -138,6 +138,17 @@ describe.each<SlackMode>(['socket', 'http'])('Slack through the real Bolt app (%
     expect(done?.ref?.messageId).toBe(f.emulator.state.channelMessages('C0NEWS')[0]?.ts);
   });
 
+  it('Slack posted the alert but the answer was lost → found by metadata on the retry, not posted twice', async () => {
+    const f = await subscribed();
+    f.emulator.fail('chat.postMessage', { type: 'lost-response' });
+    await f.engine.handleStoryEvent(created(slackStory('s9')));
+    await f.engine.flush();
+    expect(f.emulator.state.channelMessages('C0NEWS')).toHaveLength(1);
+    expect(f.emulator.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(f.emulator.callsTo('conversations.history')).toHaveLength(1);
+    expect((await f.engine.outbox.get('slack:C0NEWS:s9:alert'))?.ref?.messageId).toBe(f.emulator.state.channelMessages('C0NEWS')[0]?.ts);
+  });
+
   it('feed text with <!channel>, <!here>, <@U…>, <#C…> and & → escaped, nobody pinged', async () => {
     const f = await subscribed();
     const first = makeReport('s8-1', { title: '<!channel> Breaking: <@U0ADMIN> & <#C0NEWS> <https://evil.example|click>', source: '<!everyone> Wire' });

@@ -29,6 +29,8 @@ export interface SlackAdapterOptions {
   historyLimit?: number;
   /** Default 5 minutes. */
   adminCacheMs?: number;
+  /** Wait before retrying after Slack or the network failed. Default 5 s. */
+  unavailableRetryMs?: number;
   now?: () => number;
   sdkLogLevel?: LogLevel;
 }
@@ -53,7 +55,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const logger = options.logger.child({ platform: 'slack' });
   const clientOptions = slackClientOptions(options.apiUrl, logger, level);
   const client = new webApi.WebClient(options.botToken, clientOptions);
-  const delivery = createSlackDelivery(client, { historyLimit: options.historyLimit ?? 100 });
+  const delivery = createSlackDelivery(client, {
+    historyLimit: options.historyLimit ?? 100,
+    ...(options.unavailableRetryMs !== undefined ? { unavailableRetryMs: options.unavailableRetryMs } : {}),
+  });
   const isAdmin = createAdminResolver(client, {
     adminUsers: options.adminUsers ?? [],
     cacheMs: options.adminCacheMs ?? 5 * 60_000,

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { DeliveryOutcome, MessageRef, OutboundMessage } from '../chat-adapter.js';
 import { alertMessage, updateMessage, type RenderedMessage } from './render-alert.js';
 import { digestMessage, noticeMessage } from './render-messages.js';
-import { slackErrorOutcome } from './slack-outcome.js';
+import { outcomeUnknown, slackErrorOutcome } from './slack-outcome.js';
 
 /** The metadata event type that marks Sitrep's own posts (and carries the idempotency key). */
 export const sitrepEventType = 'sitrep_alert';
@@ -10,6 +10,8 @@ export const sitrepEventType = 'sitrep_alert';
 export interface SlackDeliveryOptions {
   /** Messages of channel history searched by findPosted (Slack allows up to 999; 100 is one cheap page). */
   historyLimit: number;
+  /** Wait before retrying after Slack or the network failed (default 5 s). */
+  unavailableRetryMs?: number;
 }
 
 export interface SlackDelivery {
@@ -98,35 +100,53 @@ export function createSlackDelivery(client: webApi.WebClient, options: SlackDeli
     return (result.messages ?? []) as HistoryMessage[];
   }
 
-  return {
-    async send(message) {
-      try {
-        return { status: 'delivered', ref: await deliver(message) };
-      } catch (error) {
-        return slackErrorOutcome(error);
-      }
-    },
+  // Posts whose answer was lost: Slack has no nonce, so before posting one of
+  // these again its channel is searched for the key (a lost answer must not
+  // become a second message).
+  const uncertain = new Set<string>();
 
-    async findPosted(channelId, idempotencyKey) {
-      let recent: HistoryMessage[];
+  async function send(message: OutboundMessage): Promise<DeliveryOutcome> {
+    const key = message.idempotencyKey;
+    if (uncertain.has(key)) {
+      let found: MessageRef | null;
       try {
-        recent = await history(channelId);
+        found = await findPosted(message.channelId, key);
       } catch (error) {
-        // A channel we cannot read holds nothing of ours: sending will report why.
-        if (slackErrorOutcome(error).status === 'rejected') return null;
-        throw error;
+        return slackErrorOutcome(error, options.unavailableRetryMs);
       }
-      const found = recent.find((m) => carries(m, idempotencyKey));
-      if (found?.ts) return { platform: 'slack', channelId, messageId: found.ts };
-      if (!idempotencyKey.includes(':update:')) return null;
-      // Thread replies are not in channel history: look inside our threads.
-      for (const parent of recent) {
-        if (!parent.ts || !parent.reply_count || parent.metadata?.event_type !== sitrepEventType) continue;
-        const thread = await replies(channelId, parent.ts).catch(() => []);
-        const reply = thread.find((m) => carries(m, idempotencyKey));
-        if (reply?.ts) return { platform: 'slack', channelId, messageId: reply.ts, threadId: parent.ts };
-      }
-      return null;
-    },
-  };
+      uncertain.delete(key);
+      if (found) return { status: 'delivered', ref: found };
+    }
+    try {
+      return { status: 'delivered', ref: await deliver(message) };
+    } catch (error) {
+      // An edit can be repeated safely; a post cannot.
+      if (message.kind !== 'update-edit' && outcomeUnknown(error)) uncertain.add(key);
+      return slackErrorOutcome(error, options.unavailableRetryMs);
+    }
+  }
+
+  async function findPosted(channelId: string, idempotencyKey: string): Promise<MessageRef | null> {
+    let recent: HistoryMessage[];
+    try {
+      recent = await history(channelId);
+    } catch (error) {
+      // A channel we cannot read holds nothing of ours: sending will report why.
+      if (slackErrorOutcome(error).status === 'rejected') return null;
+      throw error;
+    }
+    const found = recent.find((m) => carries(m, idempotencyKey));
+    if (found?.ts) return { platform: 'slack', channelId, messageId: found.ts };
+    if (!idempotencyKey.includes(':update:')) return null;
+    // Thread replies are not in channel history: look inside our threads.
+    for (const parent of recent) {
+      if (!parent.ts || !parent.reply_count || parent.metadata?.event_type !== sitrepEventType) continue;
+      const thread = await replies(channelId, parent.ts).catch(() => []);
+      const reply = thread.find((m) => carries(m, idempotencyKey));
+      if (reply?.ts) return { platform: 'slack', channelId, messageId: reply.ts, threadId: parent.ts };
+    }
+    return null;
+  }
+
+  return { send, findPosted };
 }

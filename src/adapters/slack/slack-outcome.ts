@@ -32,7 +32,7 @@ export function slackErrorCode(error: unknown): string | null {
  * WebAPIRateLimitedError because the client runs with rejectRateLimitedCalls
  * and no retries: the engine's queue, not the client's, decides when to try again.
  */
-export function slackErrorOutcome(error: unknown): DeliveryOutcome {
+export function slackErrorOutcome(error: unknown, retryMs = unavailableRetryMs): DeliveryOutcome {
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return { status: 'retry-after', retryAfterMs: Math.max(0, error.retryAfter) * 1_000, reason: `slack rate limited: retry after ${error.retryAfter}s` };
   }
@@ -40,13 +40,21 @@ export function slackErrorOutcome(error: unknown): DeliveryOutcome {
     const code = error.data.error;
     if (notFound.has(code)) return { status: 'rejected', code: 'delivery/not-found', reason: code };
     if (forbidden.has(code)) return { status: 'rejected', code: 'delivery/forbidden', reason: code };
-    if (transient.has(code)) return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unavailable: ${code}` };
+    if (transient.has(code)) return { status: 'retry-after', retryAfterMs: retryMs, reason: `slack unavailable: ${code}` };
     return { status: 'rejected', code: 'delivery/invalid', reason: code };
   }
   if (error instanceof webApi.WebAPIHTTPError) {
-    if (error.statusCode >= 500) return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unavailable: HTTP ${error.statusCode}` };
+    if (error.statusCode >= 500) return { status: 'retry-after', retryAfterMs: retryMs, reason: `slack unavailable: HTTP ${error.statusCode}` };
     return { status: 'rejected', code: 'delivery/invalid', reason: `HTTP ${error.statusCode} ${error.statusMessage}` };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { status: 'retry-after', retryAfterMs: unavailableRetryMs, reason: `slack unreachable: ${message}` };
+  return { status: 'retry-after', retryAfterMs: retryMs, reason: `slack unreachable: ${message}` };
+}
+
+/**
+ * True when Slack may have acted on the call even though it failed: the answer
+ * was lost on the way (network) or Slack failed after receiving it (5xx).
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof webApi.WebAPIRequestError || (error instanceof webApi.WebAPIHTTPError && error.statusCode >= 500);
 }

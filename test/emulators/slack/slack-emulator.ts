@@ -25,7 +25,9 @@ export interface SlackEmulatorOptions {
 export type Fault =
   | { type: 'rate-limited'; retryAfterSec: number }
   | { type: 'error'; error: string }
-  | { type: 'http'; status: number };
+  | { type: 'http'; status: number }
+  /** Slack acts on the call, then the connection drops before the answer arrives. */
+  | { type: 'lost-response' };
 
 export interface RecordedCall {
   method: string;
@@ -123,11 +125,12 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     return hit.fault;
   }
 
-  function answerFor(method: string, params: Params, token: string | null): ApiAnswer {
+  function answerFor(method: string, params: Params, token: string | null): ApiAnswer & { lost?: true } {
     const expected = method === 'apps.connections.open' ? ctx.appToken : ctx.botToken;
     if (!token) return apiError('not_authed');
     if (token !== expected) return apiError('invalid_auth');
     const fault = scripted(method, params);
+    if (fault?.type === 'lost-response') return { ...callMethod(ctx, method, params), lost: true };
     if (fault?.type === 'rate-limited') return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(fault.retryAfterSec) } };
     if (fault?.type === 'error') return apiError(fault.error);
     if (fault?.type === 'http') return { status: fault.status, body: { ok: false, error: `http_${fault.status}` } };
@@ -148,7 +151,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       const answer = answerFor(method, params, token);
       if (method === 'chat.postMessage' && answer.status === 429) rateLimited += 1;
       calls.push({ method, params, token, ok: answer.body['ok'] === true, error: typeof answer.body['error'] === 'string' ? answer.body['error'] : null, status: answer.status, at: now() });
-      send(res, answer);
+      if (answer.lost) res.socket?.destroy();
+      else send(res, answer);
       changed();
       return;
     }
