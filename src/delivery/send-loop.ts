@@ -58,6 +58,9 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
   const globalBuckets = new Map<Platform, TokenBucket>();
   const channelBuckets = new Map<string, TokenBucket>();
   const inflightChannels = new Set<string>();
+  // Keys being sent right now: enqueueing one again (a recover() during a drain)
+  // must not start a second send of the same entry.
+  const inflightKeys = new Set<string>();
   const { stats } = deps;
   const nowMs = () => deps.clock().getTime();
 
@@ -82,7 +85,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
   }
 
   async function enqueue(entry: OutboxEntry): Promise<void> {
-    if (queuedKeys.has(entry.key)) return;
+    if (queuedKeys.has(entry.key) || inflightKeys.has(entry.key)) return;
     queuedKeys.add(entry.key);
     const evicted = queues.push(`${entry.platform}:${entry.channelId}`, { kind: kindOf(entry), value: entry });
     if (!evicted) return;
@@ -245,6 +248,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
       if (next && 'entry' in next) {
         const { channel, entry } = next;
         inflightChannels.add(channel);
+        inflightKeys.add(entry.key);
         // A store failure mid-send leaves the entry pending/sending in the outbox,
         // where recover() finds it; the loop itself keeps going.
         const task: Promise<void> = sendOne(channel, entry)
@@ -254,6 +258,7 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
           })
           .finally(() => {
             inflightChannels.delete(channel);
+            inflightKeys.delete(entry.key);
             inflight.delete(task);
           });
         inflight.add(task);
@@ -269,5 +274,5 @@ export function createSendLoop(deps: SendLoopDeps): SendLoop {
     }
   }
 
-  return { enqueue, flush, queued: () => queues.total(), isQueued: (key) => queuedKeys.has(key) };
+  return { enqueue, flush, queued: () => queues.total(), isQueued: (key) => queuedKeys.has(key) || inflightKeys.has(key) };
 }

@@ -68,6 +68,27 @@ describe('delivery engine: exactly once', () => {
     expect(adapter.posted).toHaveLength(1);
   });
 
+  it('recover() called while a send is in flight → that entry is not sent a second time', async () => {
+    const { engine, adapter } = await setup([makeSub()]);
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const send = adapter.send.bind(adapter);
+    adapter.send = async (message) => {
+      await gate;
+      return send(message);
+    };
+    await engine.handleStoryEvent(created(makeStory('s1')));
+    const flushing = engine.flush();
+    while ((await engine.outbox.get('discord:chan-1:s1:alert'))?.state !== 'sending') await new Promise((r) => setTimeout(r, 1));
+    expect(await engine.recover()).toEqual({ reconciled: 0, requeued: 0 });
+    release();
+    await flushing;
+    await engine.flush();
+    expect(adapter.posted).toHaveLength(1);
+  });
+
   it('response lost after the platform accepted (send throws) → reconciled, not reposted', async () => {
     const { engine, adapter } = await setup([makeSub()]);
     adapter.script('chan-1', { status: 'throw-after-accept' });
