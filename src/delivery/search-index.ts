@@ -204,7 +204,11 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
         byBucket.set(bucket, group);
         shardOf.set(indexed.key, bucket);
       }
-      for (const [bucket, group] of byBucket) if (group.size > 0) shardFor(bucket).addAll([...group.values()]);
+      for (const [bucket, group] of byBucket) {
+        if (group.size > 0) shardFor(bucket).addAll([...group.values()]);
+        // Yield between shards so a large rebuild on start does not stall the bot.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       return shardOf.size;
     },
     get size() {
