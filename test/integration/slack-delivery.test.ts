@@ -164,6 +164,25 @@ describe.each<SlackMode>(['socket', 'http'])('Slack through the real Bolt app (%
     expect(rendered).not.toMatch(/(?<![\u200b])@channel/);
   });
 
+  it('digest subscription → nothing instant; at the channel’s local digest time → one digest message with linked stories', async () => {
+    fx = await slackFixture(mode);
+    await fx.command('subscribe topics:security mode:digest digest_at:08:00 timezone:Europe/Berlin');
+    await fx.engine.handleStoryEvent(created(slackStory('d1')));
+    await fx.engine.handleStoryEvent(created(slackStory('d2')));
+    await fx.engine.flush();
+    expect(fx.emulator.callsTo('chat.postMessage')).toHaveLength(0);
+    fx.time.set('2026-03-02T06:59:00.000Z'); // 07:59 in Berlin
+    expect(await fx.engine.tick()).toEqual({ digests: 0 });
+    fx.time.set('2026-03-02T07:00:00.000Z');
+    expect(await fx.engine.tick()).toEqual({ digests: 1 });
+    await fx.engine.flush();
+    const [digest] = fx.emulator.state.channelMessages('C0NEWS');
+    const text = JSON.stringify(digest?.blocks);
+    expect(text).toContain('<https://news.example/d1-1|Clashes near Kabul airport (d1)>');
+    expect(text).toContain('<https://news.example/d2-1|');
+    expect(digest?.blocks[0]).toMatchObject({ type: 'header' });
+  });
+
   it('bad command text → ephemeral usage help, nothing changed', async () => {
     fx = await slackFixture(mode);
     const reply = await fx.command('subscribe colour:blue');
