@@ -112,6 +112,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   let shards = new Map<number, MiniSearch<IndexedDoc>>();
   let shardOf = new Map<string, number>();
   let newestFirst: number[] | null = null;
+  let pending: ({ doc: SearchDocument } | { key: string })[] | null = null;
 
   function shardFor(bucket: number): MiniSearch<IndexedDoc> {
     let shard = shards.get(bucket);
@@ -137,6 +138,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   }
 
   function upsert(doc: SearchDocument): void {
+    pending?.push({ doc });
     const indexed = toIndexed(doc);
     const bucket = Math.floor(indexed.published / shardMs);
     if (shardOf.get(indexed.key) === bucket) {
@@ -172,7 +174,10 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
 
   return {
     upsert,
-    remove: (kind, id) => removeKey(`${kind}:${id}`),
+    remove(kind, id) {
+      pending?.push({ key: `${kind}:${id}` });
+      return removeKey(`${kind}:${id}`);
+    },
     search(query, opts = {}) {
       const text = query.trim();
       if (text.length === 0) return [];
@@ -190,24 +195,43 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
       }));
     },
     async rebuild(docs) {
-      shards = new Map();
-      shardOf = new Map();
-      newestFirst = null;
+      // Built off to the side and swapped in at the end; changes that arrive
+      // meanwhile go to the live index and are replayed onto the new one.
+      pending = [];
+      const nextShards = new Map<number, MiniSearch<IndexedDoc>>();
+      const nextShardOf = new Map<string, number>();
       const byBucket = new Map<number, Map<string, IndexedDoc>>();
-      for await (const doc of docs) {
-        const indexed = toIndexed(doc);
-        const previous = shardOf.get(indexed.key);
-        if (previous !== undefined) byBucket.get(previous)?.delete(indexed.key);
-        const bucket = Math.floor(indexed.published / shardMs);
-        const group = byBucket.get(bucket) ?? new Map<string, IndexedDoc>();
-        group.set(indexed.key, indexed);
-        byBucket.set(bucket, group);
-        shardOf.set(indexed.key, bucket);
+      try {
+        for await (const doc of docs) {
+          const indexed = toIndexed(doc);
+          const previous = nextShardOf.get(indexed.key);
+          if (previous !== undefined) byBucket.get(previous)?.delete(indexed.key);
+          const bucket = Math.floor(indexed.published / shardMs);
+          const group = byBucket.get(bucket) ?? new Map<string, IndexedDoc>();
+          group.set(indexed.key, indexed);
+          byBucket.set(bucket, group);
+          nextShardOf.set(indexed.key, bucket);
+        }
+        for (const [bucket, group] of byBucket) {
+          if (group.size === 0) continue;
+          const shard = createMiniSearch();
+          shard.addAll([...group.values()]);
+          nextShards.set(bucket, shard);
+          // Yield between shards so a large rebuild on start does not stall the bot.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      } catch (error) {
+        pending = null;
+        throw error;
       }
-      for (const [bucket, group] of byBucket) {
-        if (group.size > 0) shardFor(bucket).addAll([...group.values()]);
-        // Yield between shards so a large rebuild on start does not stall the bot.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      shards = nextShards;
+      shardOf = nextShardOf;
+      newestFirst = null;
+      const replay = pending;
+      pending = null;
+      for (const change of replay) {
+        if ('doc' in change) upsert(change.doc);
+        else removeKey(change.key);
       }
       return shardOf.size;
     },

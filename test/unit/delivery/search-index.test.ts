@@ -55,4 +55,18 @@ describe('search index', () => {
     expect(index.search('taliban')).toEqual([]);
     expect(index.search('sindh').map((h) => h.id)).toEqual(['x']);
   });
+
+  it('an item added while the index rebuilds on start is not lost when the new index swaps in', async () => {
+    const index = createSearchIndex();
+    async function* slowStore() {
+      yield doc('a', 'Flooding in Sindh', '2026-03-01T00:00:00Z');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      yield doc('b', 'Drought in Balochistan', '2026-03-01T01:00:00Z');
+    }
+    const rebuilding = index.rebuild(slowStore());
+    index.upsert(doc('live', 'Sindh relief convoy', '2026-03-01T02:00:00Z'));
+    await rebuilding;
+    expect(index.search('sindh').map((h) => h.id).sort()).toEqual(['a', 'live']);
+    expect(index.size).toBe(3);
+  });
 });
