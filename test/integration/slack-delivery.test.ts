@@ -189,6 +189,9 @@ describe.each<SlackMode>(['socket', 'http'])('Slack through the real Bolt app (%
     expect(reply.body.response_type).toBe('ephemeral');
     expect(responseText(reply)).toContain('Usage: /sitrep subscribe');
     expect(await fx.subscriptions.list()).toHaveLength(0);
+    const help = responseText(await fx.command('help'));
+    expect(help).toContain('*Sitrep commands*');
+    expect(help).toContain('/sitrep subscribe');
   });
 
   it('admin-only command from a member → refused; from a workspace admin (users.info) → allowed', async () => {

@@ -64,7 +64,9 @@ export function registerSlackCommands(app: App, onCommand: CommandHandler, optio
     await ack();
     const parsed = parseSlackText(command.text ?? '');
     if (!parsed.ok) {
-      await answer(respond, { ephemeral: true, title: 'Sitrep: nothing changed', lines: [feedText(parsed.message), ...parsed.usage.map(feedText)] }, logger);
+      const help = /^\s*(help)?\s*$/i.test(command.text ?? '');
+      const title = help ? 'Sitrep commands' : 'Sitrep: nothing changed';
+      await answer(respond, { ephemeral: true, title, lines: [feedText(parsed.message), ...parsed.usage.map(feedText)] }, logger);
       return;
     }
     const request: CommandRequest = {
