@@ -1,4 +1,5 @@
 import type { ChatAdapter, CommandHandler } from './adapters/chat-adapter.js';
+import type { ChoiceSource } from './adapters/build-adapters.js';
 import { createStoryEventPrinter } from './adapters/console/print-story-events.js';
 import { createTopicsRegistry } from './commands/topics-registry.js';
 import { createFeedRegistry, type FeedEntry } from './commands/feed-registry.js';
@@ -52,6 +53,8 @@ export interface Sitrep {
   readonly store: Store;
   readonly engine: DeliveryEngine;
   readonly commands: CommandHandler;
+  /** Topic and feed ids for autocomplete (`ChoiceSource` of the adapters). */
+  readonly choices: ChoiceSource;
   /** One poll cycle now (every feed, due or not, when `force`). */
   pollOnce(options?: Partial<PollCycleOptions>): Promise<PollCycleReport>;
   /** Starts adapters, reconciles the outbox, starts the scheduler. */
@@ -169,6 +172,10 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
     store,
     engine,
     commands,
+    choices: {
+      topics: async () => (await topics.current()).topics.map((topic) => ({ id: topic.id, label: topic.label })),
+      feeds: async () => feeds.map((feed) => ({ id: feed.id, title: feed.title ?? feed.source })),
+    },
     pollOnce,
     async start() {
       for await (const [, record] of items.byId.entries()) search.upsert(itemDocument(record, record.source, record.storyId));

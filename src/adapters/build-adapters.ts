@@ -2,14 +2,64 @@ import type { Logger } from '../domain/logger.js';
 import type { SitrepConfig } from '../settings/load-config.js';
 import type { ChatAdapter } from './chat-adapter.js';
 
+/** What Discord's autocomplete offers; filled in by the composition root once it knows topics and feeds. */
+export interface ChoiceSource {
+  topics(): Promise<readonly { id: string; label: string }[]>;
+  feeds(): Promise<readonly { id: string; title?: string | undefined }[]>;
+}
+
 /**
  * The chat platforms this process serves, from configuration: Discord when DISCORD_TOKEN
  * is set, Slack when SLACK_BOT_TOKEN is set, both when both are. Imports are lazy so a
- * console-only run never loads discord.js or Bolt.
+ * console-only run never loads discord.js or Bolt. An empty list means console mode.
  */
-export async function buildChatAdapters(config: SitrepConfig, logger: Logger): Promise<ChatAdapter[]> {
+export async function buildChatAdapters(config: SitrepConfig, logger: Logger, choices: ChoiceSource): Promise<ChatAdapter[]> {
+  const { env, settings } = config;
   const adapters: ChatAdapter[] = [];
-  void config;
-  void logger;
+  if (env.DISCORD_TOKEN) {
+    if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: set both (see .env.example)');
+    const { createDiscordAdapter } = await import('./discord/discord-adapter.js');
+    adapters.push(
+      createDiscordAdapter(
+        {
+          token: env.DISCORD_TOKEN,
+          applicationId: env.DISCORD_APPLICATION_ID,
+          ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+          adminRoles: settings.discord.adminRoles,
+        },
+        { choices, logger: logger.child({ platform: 'discord' }) },
+      ),
+    );
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : 'http');
+    if (mode === 'socket' && !env.SLACK_APP_TOKEN) throw new Error('SLACK_MODE=socket needs SLACK_APP_TOKEN (an xapp- app-level token)');
+    if (mode === 'http' && !env.SLACK_SIGNING_SECRET) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+    const { createSlackAdapter } = await import('./slack/create-slack-adapter.js');
+    adapters.push(
+      createSlackAdapter({
+        botToken: env.SLACK_BOT_TOKEN,
+        mode,
+        ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+        ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+        port: env.SLACK_PORT ?? 3000,
+        ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+        adminUsers: settings.slack.adminUsers,
+        logger,
+      }),
+    );
+  }
   return adapters;
+}
+
+/** Autocomplete choices bound after the fact: adapters are built before the runtime that knows them. */
+export function lateChoices(): ChoiceSource & { bind(source: ChoiceSource): void } {
+  let bound: ChoiceSource | null = null;
+  return {
+    bind(source) {
+      bound = source;
+    },
+    topics: async () => (bound ? bound.topics() : []),
+    feeds: async () => (bound ? bound.feeds() : []),
+  };
 }

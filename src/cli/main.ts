@@ -42,6 +42,10 @@ const commands: Record<string, CliCommand> = {
     summary: 'feeds check: fetch every configured feed once and report status, HTTP code, items, time',
     load: async () => (await import('./commands/feeds.js')).runFeedsCommand,
   },
+  doctor: {
+    summary: 'check config, store, topic model, Discord and Slack settings; say what is missing',
+    load: async () => (await import('./commands/doctor.js')).runDoctorCommand,
+  },
   parse: {
     summary: 'parse and normalize one feed file or URL and print its items (--json)',
     load: async () => (await import('./commands/parse.js')).runParseCommand,

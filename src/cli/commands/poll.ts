@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildChatAdapters } from '../../adapters/build-adapters.js';
+import { buildChatAdapters, lateChoices } from '../../adapters/build-adapters.js';
 import { toPublicItem } from '../../domain/feed-item.js';
 import { createSitrep } from '../../main.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
@@ -47,7 +47,8 @@ export async function runPollCommand(argv: string[], io: CliIo): Promise<number>
   const config = await loadConfig({ configDir: resolveConfigDir(parsed.values.config, io.env, io.cwd), env: io.env, cwd: io.cwd });
   const logger = buildLogger(config.env, io.stderr, parsed.values.json ? 'warn' : 'info');
   const dryRun = parsed.values['dry-run'];
-  const adapters = dryRun ? [] : await buildChatAdapters(config, logger);
+  const choices = lateChoices();
+  const adapters = dryRun ? [] : await buildChatAdapters(config, logger, choices);
   const json = parsed.values.json;
   const sitrep = await createSitrep({
     config,
@@ -61,6 +62,7 @@ export async function runPollCommand(argv: string[], io: CliIo): Promise<number>
         ? { printEventsTo: io.stdout }
         : {}),
   });
+  choices.bind(sitrep.choices);
   const progress = createProgress(io.stderr, 'polling');
   try {
     for (const adapter of adapters) await adapter.start(sitrep.commands);

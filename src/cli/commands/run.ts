@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { buildChatAdapters } from '../../adapters/build-adapters.js';
+import { buildChatAdapters, lateChoices } from '../../adapters/build-adapters.js';
 import { createSitrep } from '../../main.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
 import { buildLogger } from '../../app/wiring.js';
@@ -26,9 +26,11 @@ export async function runRunCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const config = await loadConfig({ configDir: resolveConfigDir(parsed.values.config, io.env, io.cwd), env: io.env, cwd: io.cwd });
   const logger = buildLogger(config.env, io.stderr);
-  const adapters = await buildChatAdapters(config, logger);
+  const choices = lateChoices();
+  const adapters = await buildChatAdapters(config, logger, choices);
   const consoleOnly = adapters.length === 0;
   const sitrep = await createSitrep({ config, logger, adapters, ...(consoleOnly ? { printEventsTo: io.stdout } : {}) });
+  choices.bind(sitrep.choices);
   const enabled = config.feeds.filter((feed) => feed.enabled).length;
   logger.info('sitrep started', {
     feeds: enabled,
