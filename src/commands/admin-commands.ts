@@ -50,6 +50,11 @@ function toggle(enabled: boolean): CommandFn {
     const { id } = raw as { id: string };
     const feed = await deps.feeds.get(id);
     if (!feed) return { refused: await unknownFeed(deps, id) };
+    const autoPaused = (await deps.feedHealth()).find((h) => h.feedId === id)?.status === 'paused';
+    if (enabled && autoPaused && deps.resumeFeedHealth) {
+      await deps.resumeFeedHealth(id);
+      if (feed.enabled) return { title: 'Sitrep: feed resumed', lines: [`Feed ${id} was paused after repeated failures; it will be polled again.`] };
+    }
     if (feed.enabled === enabled) return { lines: [`Feed ${id} is already ${enabled ? 'active' : 'paused'}.`] };
     await deps.feeds.update(id, { enabled });
     return { title: `Sitrep: feed ${enabled ? 'resumed' : 'paused'}`, lines: [`Feed ${id} ${enabled ? 'will be polled again' : 'is paused until /sitrep feeds resume ' + id}.`] };

@@ -33,6 +33,8 @@ export interface CommandCoreDeps {
   /** Fetches and parses a candidate feed, refusing private addresses (the lead wires fetcher + parser + guard). */
   validateFeedUrl(url: string): Promise<FeedUrlCheck>;
   feedHealth(): Promise<FeedHealthRecord[]>;
+  /** Clears the poller's auto-pause of a feed (failure streak), on `/sitrep feeds resume`. */
+  resumeFeedHealth?(feedId: string): Promise<void>;
   stories: StoriesReader;
   search: SearchIndex;
   /** Delivery facts for `why`: what happened to a story in a channel, and the noise budget. */

@@ -196,3 +196,16 @@ describe('command core: failures on our side', () => {
     expect(reply).toMatchObject({ ephemeral: true, title: 'Sitrep: something went wrong' });
   });
 });
+
+describe('command core: feeds resume after an auto-pause', () => {
+  it('feed paused by the poller after failures → resume clears it through the injected hook', async () => {
+    const { deps, state } = commandFixture();
+    const resumed: string[] = [];
+    const { createCommandCore } = await import('../../../src/commands/command-core.js');
+    const core = createCommandCore({ ...deps, resumeFeedHealth: async (id) => void resumed.push(id) });
+    state.health = [{ feedId: 'un-news', url: 'u', status: 'paused', lastSuccessAt: null, lastError: null, consecutiveFailures: 10, pausedReason: 'failures' }];
+    const reply = await core({ platform: 'discord', workspaceId: 'g', channelId: 'c', userId: 'u', isAdmin: true, path: ['feeds', 'resume'], options: { id: 'un-news' } });
+    expect(reply.lines[0]).toContain('will be polled again');
+    expect(resumed).toEqual(['un-news']);
+  });
+});
