@@ -58,11 +58,23 @@ function cut(text: string, maxChars: number): { sentences: string[]; truncated: 
   return { sentences: shortened ? [shortened] : [], truncated: maxChars > 0 };
 }
 
+const hasFactHint = /[0-9]|\s\p{Lu}/u;
+
+function wordCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 32) count += 1;
+  return count;
+}
+
 function chooseLead(sentences: readonly string[], title: string): number {
+  const first = sentences[0] as string;
+  if (sentences.length === 1) return 0;
+  // Most ledes are longer than the title and name someone or something: no need to weigh them.
+  if (wordCount(first) > wordCount(title) + 4 && hasFactHint.test(first)) return 0;
   const titleWords = contentWords(title);
-  const lede = keyFacts(sentences[0] as string, titleWords);
+  const lede = keyFacts(first, titleWords);
   const repeatsTitle = titleWords.size > 0 && lede.inTitle >= 0.8 && lede.words <= titleWords.size + 4;
-  if (sentences.length === 1 || (!repeatsTitle && !carriesNoFacts(lede))) return 0;
+  if (!repeatsTitle && !carriesNoFacts(lede)) return 0;
   let best = 0;
   let bestScore = Number.NEGATIVE_INFINITY;
   const limit = Math.min(sentences.length, candidateWindow);

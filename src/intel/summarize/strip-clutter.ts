@@ -57,7 +57,24 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   return blocks.filter((block) => block.trim().length > 0);
 }
 
+/** Cheap test that a block may start with clutter, so most blocks skip the patterns. */
+function mayHaveLeadingClutter(block: string): boolean {
+  const head = block.slice(0, 100);
+  return (
+    head.includes('(') ||
+    head.includes('—') ||
+    head.includes('–') ||
+    head.includes(' -') ||
+    head.includes('|') ||
+    head.includes('•') ||
+    head.includes('·') ||
+    head.includes(':') ||
+    /^(?:\d|date)/i.test(head)
+  );
+}
+
 function stripLeading(paragraph: string): string {
+  if (!mayHaveLeadingClutter(paragraph)) return paragraph;
   let text = paragraph;
   for (let pass = 0; pass < 4; pass += 1) {
     const before = text;

@@ -6,7 +6,7 @@ import { foldToken } from './fold-token.js';
 export interface Token {
   /** Folded comparison form ("" for a break). */
   norm: string;
-  /** The word as written, possessive "'s" removed. */
+  /** The word as written, possessive "'s" removed ("." or "," for a break). */
   raw: string;
   isBreak: boolean;
   /** A break that ends a sentence (. ! ? … or a blank line). */
@@ -25,9 +25,13 @@ export interface TokenizedText {
   titleCase: boolean;
 }
 
-// Punctuation that separates phrases; . ! ? … also end sentences.
-const breakChars = new Set('.!?…;:,()[]{}"“”«»|/–—'.split('').map((char) => char.charCodeAt(0)));
-const sentenceEnders = new Set('.!?…'.split('').map((char) => char.charCodeAt(0)));
+// Punctuation that separates phrases (1) or also ends a sentence (2), as a table by char code.
+const breakTable = new Uint8Array(0x2100);
+for (const char of ';:,()[]{}"“”«»|/–—') breakTable[char.charCodeAt(0)] = 1;
+for (const char of '.!?…') breakTable[char.charCodeAt(0)] = 2;
+// ASCII letters and digits, the bulk of every English text.
+const asciiWord = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) if (charClass(code) !== OTHER) asciiWord[code] = 1;
 
 let lastText: string | null = null;
 let lastResult: TokenizedText | null = null;
@@ -56,32 +60,33 @@ function scan(text: string): TokenizedText {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (code === 32) {
+    if (code === 32 || code === 9 || code === 13) {
       i += 1;
       continue;
     }
-    const kind = charClass(code);
+    const kind = code < 128 ? (asciiWord[code] === 1 ? LOWER : OTHER) : charClass(code);
     if (kind === OTHER || kind === MARK) {
-      if (breakChars.has(code)) {
+      const breakKind = code < 0x2100 ? breakTable[code] : 0;
+      if (breakKind) {
         if (code === 46 && isAbbreviationPeriod(tokens)) {
           i += 1;
           continue;
         }
-        const ends = sentenceEnders.has(code);
-        tokens.push(breakToken(text[i] as string, ends));
+        const ends = breakKind === 2;
+        tokens.push(ends ? sentenceBreak : phraseBreak);
         if (ends) atSentenceStart = true;
       } else if (code === 38) {
         tokens.push(wordToken('and', '&', false, false, false));
       } else if (code === 10 && isBlankLine(text, i)) {
-        tokens.push(breakToken('\n', true));
+        tokens.push(sentenceBreak);
         atSentenceStart = true;
       } else if (code === 45 && isSpaceAround(text, i)) {
-        tokens.push(breakToken('-', false));
+        tokens.push(phraseBreak);
       }
       i += 1;
       continue;
     }
-    const end = acronymEnd(text, i) ?? wordEnd(text, i);
+    const end = text.charCodeAt(i + 1) === 46 ? (acronymEnd(text, i) ?? i + 1) : wordEnd(text, i);
     let raw = text.slice(i, end);
     if (raw.length > 2 && (raw.charCodeAt(raw.length - 1) | 32) === 115 && isApostrophe(raw.charCodeAt(raw.length - 2))) {
       raw = raw.slice(0, -2);
@@ -118,16 +123,16 @@ function wordToken(norm: string, raw: string, capitalized: boolean, upper: boole
   return { norm, raw, isBreak: false, endsSentence: false, capitalized, upper, sentenceStart };
 }
 
-function breakToken(raw: string, endsSentence: boolean): Token {
-  return { norm: '', raw, isBreak: true, endsSentence, capitalized: false, upper: false, sentenceStart: false };
-}
+// Breaks carry nothing a reader needs but whether they end a sentence, so two shared objects do.
+const sentenceBreak: Token = Object.freeze({ norm: '', raw: '.', isBreak: true, endsSentence: true, capitalized: false, upper: false, sentenceStart: false });
+const phraseBreak: Token = Object.freeze({ norm: '', raw: ',', isBreak: true, endsSentence: false, capitalized: false, upper: false, sentenceStart: false });
 
 /** Letters, digits and marks, with apostrophes between them ("Sana'a", "Afghanistan's"). */
 function wordEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
-    const kind = charClass(text.charCodeAt(i));
-    if (kind !== OTHER) i += 1;
+    const code = text.charCodeAt(i);
+    if (code < 128 ? asciiWord[code] === 1 : charClass(code) !== OTHER) i += 1;
     else if (isApostrophe(text.charCodeAt(i)) && isWordStart(text.charCodeAt(i + 1))) i += 2;
     else break;
   }
