@@ -9,7 +9,7 @@ export interface Token {
   /** The word as written, possessive "'s" removed ("." or "," for a break). */
   raw: string;
   isBreak: boolean;
-  /** A break that ends a sentence (. ! ? … or a blank line). */
+  /** A break that ends a sentence (. ! ? … or a line break). */
   endsSentence: boolean;
   /** First character is an upper-case letter. */
   capitalized: boolean;
@@ -77,7 +77,8 @@ function scan(text: string): TokenizedText {
         if (ends) atSentenceStart = true;
       } else if (code === 38) {
         tokens.push(wordToken('and', '&', false, false, false));
-      } else if (code === 10 && isBlankLine(text, i)) {
+      } else if (code === 10) {
+        // A line break ends a title, heading or paragraph far more often than it wraps a name.
         tokens.push(sentenceBreak);
         atSentenceStart = true;
       } else if (code === 45 && isSpaceAround(text, i)) {
@@ -163,15 +164,6 @@ function isLetterOrDigit(code: number): boolean {
 
 function isWordStart(code: number): boolean {
   return !Number.isNaN(code) && isLetterOrDigit(code);
-}
-
-function isBlankLine(text: string, at: number): boolean {
-  for (let i = at + 1; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code === 10) return true;
-    if (code !== 32 && code !== 9 && code !== 13) return false;
-  }
-  return false;
 }
 
 function isSpaceAround(text: string, at: number): boolean {

@@ -182,6 +182,7 @@ describe('failure modes', () => {
 
   test('phrases do not span punctuation', () => {
     expect(tag('Equatorial. Guinea')).toEqual(['GN']);
+    expect(tag('Ministers from Equatorial\nGuinea')).toEqual(['GN']);
     expect(tag('New Mexico')).toEqual(['US']);
   });
 });
