@@ -179,28 +179,34 @@ async function settleDocument(
   }
 
   const firstPoll = health.lastSuccessAt === null && !context.announceFirstPoll;
+  const log = context.logger.child({ feedId: feed.id });
+  let unseen: FeedItem[] = [];
+  let announced: FeedItem[] = [];
+  let handoffError: string | null = null;
+  // Hand items on before remembering them as seen: a crash in between re-offers them next
+  // poll (the item processor is idempotent), while the other order would lose them. The
+  // lock also keeps one cycle's hand-offs in sequence, so the clusterer sees one feed at a time.
   const release = await context.dedupLock.acquire();
-  let unseen: FeedItem[];
   try {
     const check = await context.seen.check(feed.id, items);
     unseen = check.unseen;
-    if (!context.dryRun) await context.seen.commit(check);
+    // First poll: remember everything, announce only the newest `backfill` (default none).
+    announced = firstPoll ? newest(unseen, feed.backfill ?? 0) : unseen;
+    if (announced.length > 0) {
+      try {
+        await context.onNewItems(announced);
+      } catch (error) {
+        handoffError = String(error);
+        log.error('new items were not handed on; they will be offered again next poll', { error, items: announced.length });
+      }
+    }
+    if (!context.dryRun) {
+      await context.seen.commit(check);
+      // Items the hand-off never took stay unseen; the ones the first poll only remembers stay seen.
+      if (handoffError !== null) await context.seen.forget(feed.id, announced);
+    }
   } finally {
     release();
-  }
-  // First poll: remember everything, announce only the newest `backfill` (default none).
-  const announced = firstPoll ? newest(unseen, feed.backfill ?? 0) : unseen;
-
-  const log = context.logger.child({ feedId: feed.id });
-  let handoffError: string | null = null;
-  if (announced.length > 0) {
-    try {
-      await context.onNewItems(announced);
-    } catch (error) {
-      handoffError = String(error);
-      log.error('new items were not handed on; they will be offered again next poll', { error, items: announced.length });
-      if (!context.dryRun) await context.seen.forget(feed.id, announced);
-    }
   }
 
   const after = applySuccess(health, {
