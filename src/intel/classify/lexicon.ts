@@ -22,6 +22,7 @@ export interface LexiconEvidence {
 
 interface Pattern {
   keys: string[];
+  joined: string;
   kind: 'term' | 'rule-phrase' | 'rule-context';
   /** Index into terms or rules. */
   ref: number;
@@ -77,7 +78,7 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
     const first = keys[0];
     if (first === undefined) return;
     const list = byFirstKey.get(first) ?? [];
-    list.push({ keys, kind, ref });
+    list.push({ keys, joined: keys.join(' '), kind, ref });
     byFirstKey.set(first, list);
   };
 
@@ -125,9 +126,11 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
     const masked = new Uint8Array(keys.length);
     /** Rule index + 1 of the rule that cancelled each token, for the explanation. */
     const maskedBy = new Int32Array(keys.length);
-    const termHits: Array<{ term: number; start: number }> = [];
-    const ruleSpans = new Map<number, Array<[number, number]>>();
-    const contextHits = new Map<number, Set<string>>();
+    /** Flat (term, start) pairs: no object per hit on the hot path. */
+    const termHits: number[] = [];
+    // Rules fire on few items: their maps are created only when one does.
+    let ruleSpans: Map<number, Array<[number, number]>> | null = null;
+    let contextHits: Map<number, Set<string>> | null = null;
 
     for (let i = 0; i < keys.length; i += 1) {
       const key = keys[i];
@@ -136,14 +139,16 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
       if (!patterns) continue;
       for (const pattern of patterns) {
         if (!matchesAt(keys, i, pattern.keys)) continue;
-        if (pattern.kind === 'term') termHits.push({ term: pattern.ref, start: i });
+        if (pattern.kind === 'term') termHits.push(pattern.ref, i);
         else if (pattern.kind === 'rule-phrase') {
+          ruleSpans ??= new Map();
           const spans = ruleSpans.get(pattern.ref) ?? [];
           spans.push([i, i + pattern.keys.length]);
           ruleSpans.set(pattern.ref, spans);
         } else {
+          contextHits ??= new Map();
           const seen = contextHits.get(pattern.ref) ?? new Set<string>();
-          seen.add(pattern.keys.join(' '));
+          seen.add(pattern.joined);
           contextHits.set(pattern.ref, seen);
         }
       }
@@ -155,7 +160,7 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
     const cancelledPhrases = new Map<string, string>();
     const firedRules: number[] = [];
 
-    for (const [ref, spans] of ruleSpans) {
+    for (const [ref, spans] of ruleSpans ?? []) {
       const rule = rules[ref];
       if (!rule) continue;
       firedRules.push(ref);
@@ -168,7 +173,7 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
         }
       }
     }
-    for (const [ref, seen] of contextHits) {
+    for (const [ref, seen] of contextHits ?? []) {
       const rule = rules[ref];
       if (!rule || seen.size < rule.minHits) continue;
       firedRules.push(ref);
@@ -192,7 +197,9 @@ export function compileLexicon(config: TopicsConfig, analyzer: TextAnalyzer): Co
     }
 
     const perTerm = new Map<number, { count: number; inTitle: boolean; cancelledBy: string | null }>();
-    for (const { term, start } of termHits) {
+    for (let h = 0; h < termHits.length; h += 2) {
+      const term = termHits[h] ?? -1;
+      const start = termHits[h + 1] ?? 0;
       const compiled = terms[term];
       if (!compiled) continue;
       const cancelledBy = compiled.single
