@@ -57,13 +57,31 @@ export class CandidateIndex {
       if (!posting || posting.size > this.maxPostingLength) continue;
       for (const slot of posting) scores.set(slot, (scores.get(slot) ?? 0) + 0.5);
     }
-    return [...scores.entries()]
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-      .slice(0, limit)
-      .map(([slot]) => slot);
+    return topSlots(scores, limit);
   }
 
   get postingCount(): number {
     return this.terms.size + this.entities.size;
   }
+}
+
+/** The `limit` best-scored slots, best first (ties: newest slot first), without sorting them all. */
+function topSlots(scores: Map<number, number>, limit: number): number[] {
+  const best: [number, number][] = [];
+  const better = (a: [number, number], b: [number, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] > b[0]);
+  for (const entry of scores) {
+    if (best.length < limit) {
+      best.push(entry);
+      if (best.length === limit) best.sort((a, b) => (better(a, b) ? -1 : 1));
+      continue;
+    }
+    const last = best[limit - 1];
+    if (!last || !better(entry, last)) continue;
+    let at = limit - 1;
+    while (at > 0 && better(entry, best[at - 1] ?? entry)) at -= 1;
+    best.splice(at, 0, entry);
+    best.pop();
+  }
+  if (best.length < limit) best.sort((a, b) => (better(a, b) ? -1 : 1));
+  return best.map(([slot]) => slot);
 }

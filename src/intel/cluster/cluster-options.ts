@@ -28,11 +28,12 @@ export const defaultWeights = {
 export const defaultClusterOptions = {
   windowHours: 36, // hours
   weights: defaultWeights,
-  maxCandidates: 24, // stories scored in full per item
+  maxCandidates: 16, // stories retrieved per item
+  fullyScored: 5, // of those, closest by centroid, scored on all evidence
   queryTerms: 10, // salient terms per item used for retrieval
   indexTerms: 12, // salient terms per report put in the index
-  maxPostingLength: 4000, // stories; longer lists are too common to retrieve by
-  comparedReports: 8, // first report + the 7 most recent
+  maxPostingLength: 500, // stories; a term shared by more live stories is too common to retrieve by
+  comparedReports: 6, // first report + the 5 most recent
 } as const satisfies Omit<Required<StoryClustererOptions>, 'onDecision'>;
 
 export type ResolvedClusterOptions = Omit<Required<StoryClustererOptions>, 'weights' | 'onDecision'> & {
@@ -45,6 +46,7 @@ export function resolveClusterOptions(options: StoryClustererOptions): ResolvedC
     windowHours: options.windowHours,
     weights: { ...defaultWeights, ...options.weights },
     maxCandidates: options.maxCandidates ?? defaultClusterOptions.maxCandidates,
+    fullyScored: options.fullyScored ?? defaultClusterOptions.fullyScored,
     queryTerms: options.queryTerms ?? defaultClusterOptions.queryTerms,
     indexTerms: options.indexTerms ?? defaultClusterOptions.indexTerms,
     maxPostingLength: options.maxPostingLength ?? defaultClusterOptions.maxPostingLength,

@@ -66,8 +66,10 @@ export interface StoryClustererOptions {
   /** Reports older than this (hours, by published time) no longer attract new ones. */
   windowHours: number;
   weights?: Partial<DecisionWeights>;
-  /** Stories compared in full per item after inverted-index retrieval. */
+  /** Stories retrieved from the inverted index per item. */
   maxCandidates?: number;
+  /** Of those, the stories (closest by centroid) scored on every piece of evidence. */
+  fullyScored?: number;
   /** Salient terms of an item used to look up candidates. */
   queryTerms?: number;
   /** Terms of a report added to the inverted index. */

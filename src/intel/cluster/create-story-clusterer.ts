@@ -9,7 +9,7 @@ import type {
   StoryClustererOptions,
 } from './cluster-types.js';
 import { reportTerms } from './salient-terms.js';
-import { norm } from './sparse-vector.js';
+import { cachedNorm, cosine } from './sparse-vector.js';
 import { scoreCandidate } from './story-decision.js';
 import { newStoryRecord, withReport } from './story-record.js';
 import { absorbReport, newStoryState, type PreparedReport, prepareReport, type StoryState } from './story-state.js';
@@ -97,17 +97,23 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
   }
 
   function bestMatch(report: PreparedReport, itemId: string): StoryState | undefined {
-    const itemNorm = norm(report.vector, idf);
-    const itemTitleNorm = norm(report.title, idf);
+    const epoch = vocabulary.epoch;
+    const itemNorm = cachedNorm(report.vector, report.norms.vector, epoch, idf);
+    const itemTitleNorm = cachedNorm(report.title, report.norms.title, epoch, idf);
     const maxIdf = vocabulary.idf(undefined);
     const slots = index.candidates(salientIds(report, config.queryTerms), entityKeys(report.evidence), config.maxCandidates);
     let best: StoryState | undefined;
     let bestScore = config.weights.threshold;
     const trace: DecisionTrace['candidates'] = [];
-    for (const slot of slots) {
-      const state = bySlot.get(slot);
-      if (!state || Math.abs(report.publishedMs - state.lastMs) > windowMs) continue;
-      const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, config.weights);
+    // A cheap first pass (cosine with each story's centroid) picks the few stories worth full scoring.
+    const shortlist = slots
+      .map((slot) => bySlot.get(slot))
+      .filter((state): state is StoryState => state !== undefined && Math.abs(report.publishedMs - state.lastMs) <= windowMs)
+      .map((state) => ({ state, rough: cosine(report.vector, itemNorm, state.centroid, cachedNorm(state.centroid, state.centroidNorm, epoch, idf), idf) }))
+      .sort((a, b) => b.rough - a.rough || a.state.slot - b.state.slot)
+      .slice(0, config.fullyScored);
+    for (const { state } of shortlist) {
+      const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, epoch, config.weights);
       if (config.onDecision) trace.push({ storyId: state.story.id, features });
       if (features.score > bestScore || (features.score === bestScore && best && state.slot < best.slot)) {
         best = state;

@@ -32,6 +32,8 @@ const ledeMaxChars = 420;
 /** Canonical forms are already normalized; stemming them would split "ukraine" from "Ukrainian". */
 const unstemmed: ReadonlySet<string> = new Set([...variants.values(), ...countryTerms]);
 
+const hasVowel = /[aeiouy]/;
+
 function isVowel(char: string | undefined): boolean {
   return char !== undefined && 'aeiouy'.includes(char);
 }
@@ -50,8 +52,8 @@ export function stem(word: string): string {
   else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
-  if (w.endsWith('ing') && w.length - 3 >= 3 && [...w.slice(0, -3)].some(isVowel)) w = undouble(w.slice(0, -3));
-  else if (w.endsWith('ed') && w.length - 2 >= 3 && [...w.slice(0, -2)].some(isVowel)) w = undouble(w.slice(0, -2));
+  if (w.endsWith('ing') && w.length - 3 >= 3 && hasVowel.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length - 2 >= 3 && hasVowel.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
   // "agree", "agreed" and "agrees" must meet: drop every trailing e.
   const bare = w.replace(/e+$/, '');
   return bare.length >= 3 ? bare : w;
@@ -83,8 +85,9 @@ export interface TermNotes {
 const noveltyCues = new Set(['another', 'fresh', 'renewed', 'separate']);
 
 function startsSentence(text: string, index: number): boolean {
-  const before = text.slice(0, index).trimEnd();
-  return before.length === 0 || /[.!?:;"“‘'(\-–—|]$/.test(before);
+  let at = index - 1;
+  while (at >= 0 && /\s/.test(text[at] ?? '')) at -= 1;
+  return at < 0 || '.!?:;"“‘\'(-–—|'.includes(text[at] ?? '');
 }
 
 /** Content terms of a text, in order, duplicates kept. */
@@ -96,10 +99,26 @@ export function contentTerms(text: string, notes?: TermNotes): string[] {
     const before = out.length;
     if (notes && noveltyCues.has(raw.toLowerCase())) notes.novelty = true;
     const isName = notes !== undefined && /^\p{Lu}/u.test(raw) && !startsSentence(normalized, match.index);
-    scanToken(raw, out);
+    scanCached(raw, out);
     if (isName) for (const term of out.slice(before)) notes.names.add(term);
   }
   return out;
+}
+
+// News vocabulary repeats; normalizing a token once and remembering it is most of the speed.
+const tokenCache = new Map<string, readonly string[]>();
+const tokenCacheLimit = 100_000;
+
+function scanCached(token: string, out: string[]): void {
+  let terms = tokenCache.get(token);
+  if (!terms) {
+    const fresh: string[] = [];
+    scanToken(token, fresh);
+    if (tokenCache.size >= tokenCacheLimit) tokenCache.clear();
+    tokenCache.set(token, fresh);
+    terms = fresh;
+  }
+  for (const term of terms) out.push(term);
 }
 
 function scanToken(token: string, out: string[]): void {
@@ -116,12 +135,10 @@ function scanToken(token: string, out: string[]): void {
     if (number) out.push(number);
     return;
   }
-  let word = raw
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/['’]s$/, '')
-    .replace(/[’]/g, "'");
+  let word = raw.toLowerCase();
+  // Folding accents ("Erdoğan" → "erdogan") is costly; most tokens are plain ASCII.
+  if (!/^[\x00-\x7f]*$/.test(word)) word = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'");
+  word = word.replace(/'s$/, '');
   if (word.length < 2 || stopwords.has(word)) return;
   const asNumber = numberWords.get(word);
   if (asNumber) {

@@ -81,3 +81,25 @@ export function cosine(a: SparseVector, aNorm: number, b: SparseVector, bNorm: n
   if (aNorm === 0 || bNorm === 0) return 0;
   return dot(a, b, idf) / (aNorm * bNorm);
 }
+
+/** A norm remembered until the IDF epoch changes. */
+export interface NormCache {
+  epoch: number;
+  value: number;
+}
+
+export function cachedNorm(v: SparseVector, cache: NormCache, epoch: number, idf: IdfLookup): number {
+  if (cache.epoch !== epoch) {
+    cache.value = norm(v, idf);
+    cache.epoch = epoch;
+  }
+  return cache.value;
+}
+
+/** Keeps the `keep` heaviest entries (by raw weight; ties by id) of a vector. */
+export function pruneVector(v: SparseVector, keep: number): SparseVector {
+  if (v.ids.length <= keep) return v;
+  const order = Array.from(v.ids.keys()).sort((a, b) => (v.weights[b] ?? 0) - (v.weights[a] ?? 0) || (v.ids[a] ?? 0) - (v.ids[b] ?? 0));
+  const kept = order.slice(0, keep).sort((a, b) => (v.ids[a] ?? 0) - (v.ids[b] ?? 0));
+  return { ids: Int32Array.from(kept, (i) => v.ids[i] ?? 0), weights: Float32Array.from(kept, (i) => v.weights[i] ?? 0) };
+}

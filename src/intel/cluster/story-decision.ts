@@ -1,5 +1,5 @@
 import type { DecisionWeights, MatchFeatures } from './cluster-types.js';
-import { cosine, type IdfLookup, norm, type SparseVector } from './sparse-vector.js';
+import { cachedNorm, cosine, type IdfLookup, type SparseVector } from './sparse-vector.js';
 import type { PreparedReport, StoryState } from './story-state.js';
 
 const hourMs = 3_600_000;
@@ -71,18 +71,21 @@ export function scoreCandidate(
   state: StoryState,
   idf: IdfLookup,
   maxIdf: number,
+  epoch: number,
   weights: DecisionWeights,
 ): MatchFeatures {
   let bestReport = 0;
   let title = 0;
   let event = 0;
-  const itemEventNorm = norm(item.event, idf);
+  const itemEventNorm = cachedNorm(item.event, item.norms.event, epoch, idf);
   for (const report of state.compared) {
-    event = Math.max(event, cosine(item.event, itemEventNorm, report.event, norm(report.event, idf), idf));
-    bestReport = Math.max(bestReport, cosine(item.vector, itemNorm, report.vector, norm(report.vector, idf), idf));
-    title = Math.max(title, cosine(item.title, itemTitleNorm, report.title, norm(report.title, idf), idf));
+    const { norms } = report;
+    event = Math.max(event, cosine(item.event, itemEventNorm, report.event, cachedNorm(report.event, norms.event, epoch, idf), idf));
+    bestReport = Math.max(bestReport, cosine(item.vector, itemNorm, report.vector, cachedNorm(report.vector, norms.vector, epoch, idf), idf));
+    title = Math.max(title, cosine(item.title, itemTitleNorm, report.title, cachedNorm(report.title, norms.title, epoch, idf), idf));
   }
-  const centroid = cosine(item.vector, itemNorm, state.centroid, norm(state.centroid, idf), idf);
+  const centroidNorm = cachedNorm(state.centroid, state.centroidNorm, epoch, idf);
+  const centroid = cosine(item.vector, itemNorm, state.centroid, centroidNorm, idf);
   const sharedSubdivisions = countShared(item.evidence.places, state.places, isSubdivision);
   const sharedActors = countShared(item.evidence.actors, state.actors, () => true);
   const subConflict = subdivisionConflict(item.evidence.places, state.places);

@@ -1,7 +1,7 @@
 import type { Story } from '../../domain/story.js';
 import type { ReportEvidence } from './cluster-types.js';
 import { numberPrefix } from './salient-terms.js';
-import { addVectors, type SparseVector, vectorFrom } from './sparse-vector.js';
+import { addVectors, type NormCache, pruneVector, type SparseVector, vectorFrom } from './sparse-vector.js';
 import type { Vocabulary } from './vocabulary.js';
 import { countryTerms } from './word-lists.js';
 
@@ -21,6 +21,7 @@ export interface PreparedReport {
   titleNumbers: string[];
   /** Country words in the headline. */
   countries: string[];
+  norms: { vector: NormCache; title: NormCache; event: NormCache };
 }
 
 /** A live story: its record plus what the clusterer compares against. */
@@ -30,6 +31,7 @@ export interface StoryState {
   evidence: ReportEvidence[];
   docIds: Int32Array[];
   centroid: SparseVector;
+  centroidNorm: NormCache;
   /** The first report and the most recent ones, for item-to-report comparison. */
   compared: PreparedReport[];
   titleNumbers: Set<string>;
@@ -44,6 +46,11 @@ export interface StoryState {
 }
 
 const titleWeight = 2;
+const maxCentroidTerms = 400;
+
+function staleNorm(): NormCache {
+  return { epoch: -1, value: 0 };
+}
 const ledeWeight = 1;
 const maxTermWeight = 4;
 
@@ -80,6 +87,7 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
     event: vectorFrom(eventPairs),
     titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
     countries: [...new Set(evidence.title.filter((term) => countryTerms.has(term)))],
+    norms: { vector: staleNorm(), title: staleNorm(), event: staleNorm() },
   };
 }
 
@@ -90,6 +98,7 @@ export function newStoryState(slot: number, story: Story, report: PreparedReport
     evidence: [report.evidence],
     docIds: [report.docIds],
     centroid: report.vector,
+    centroidNorm: staleNorm(),
     compared: [report],
     titleNumbers: new Set(report.titleNumbers),
     countries: new Set(report.countries),
@@ -108,7 +117,10 @@ export function absorbReport(state: StoryState, story: Story, report: PreparedRe
   state.story = story;
   state.evidence.push(report.evidence);
   state.docIds.push(report.docIds);
-  state.centroid = addVectors(state.centroid, report.vector);
+  // A live blog can collect hundreds of reports; its centroid keeps the heaviest terms only.
+  const grown = addVectors(state.centroid, report.vector);
+  state.centroid = grown.ids.length > maxCentroidTerms * 1.5 ? pruneVector(grown, maxCentroidTerms) : grown;
+  state.centroidNorm = staleNorm();
   state.compared.push(report);
   if (state.compared.length > comparedReports) state.compared.splice(1, 1);
   for (const number of report.titleNumbers) state.titleNumbers.add(number);

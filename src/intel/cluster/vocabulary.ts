@@ -9,6 +9,11 @@ export class Vocabulary {
   private df = new Int32Array(1024);
   private readonly free: number[] = [];
   private docs = 0;
+  // IDF is recomputed for a term when its frequency changes or the document count has
+  // moved by about half a percent (a new epoch); otherwise the cached value is used.
+  private idfCache = new Float64Array(1024);
+  private idfStamp = new Int32Array(1024).fill(-1);
+  private currentEpoch = 0;
 
   /**
    * @param priorDocs pseudo-documents added to the count so the first reports of a
@@ -33,10 +38,25 @@ export class Vocabulary {
     return this.terms[id];
   }
 
+  /** Changes whenever IDF values may have moved; caches of norms compare against it. */
+  get epoch(): number {
+    return this.currentEpoch;
+  }
+
   /** IDF of a term id; unknown ids count as never seen. */
   idf(id: number | undefined): number {
-    const df = id === undefined ? 0 : (this.df[id] ?? 0);
-    return Math.log((this.docs + this.priorDocs + 1) / (df + 1));
+    if (id === undefined) return Math.log(this.docs + this.priorDocs + 1);
+    if (this.idfStamp[id] === this.currentEpoch) return this.idfCache[id] ?? 0;
+    const value = Math.log((this.docs + this.priorDocs + 1) / ((this.df[id] ?? 0) + 1));
+    this.idfCache[id] = value;
+    this.idfStamp[id] = this.currentEpoch;
+    return value;
+  }
+
+  private touchDocs(delta: number): void {
+    this.docs = Math.max(0, this.docs + delta);
+    const epoch = Math.round(Math.log(this.docs + this.priorDocs + 1) * 200);
+    if (epoch !== this.currentEpoch) this.currentEpoch = epoch;
   }
 
   /** IDF of a term string (unseen terms are maximally rare). */
@@ -46,11 +66,12 @@ export class Vocabulary {
 
   /** Counts one report with these distinct terms; returns their ids. */
   addDocument(distinctTerms: readonly string[]): Int32Array {
-    this.docs += 1;
+    this.touchDocs(1);
     const out = new Int32Array(distinctTerms.length);
     distinctTerms.forEach((term, index) => {
       const id = this.intern(term);
       this.df[id] = (this.df[id] ?? 0) + 1;
+      this.idfStamp[id] = -1;
       out[index] = id;
     });
     return out;
@@ -58,10 +79,11 @@ export class Vocabulary {
 
   /** Forgets one report counted by addDocument. */
   removeDocument(ids: Int32Array): void {
-    this.docs = Math.max(0, this.docs - 1);
+    this.touchDocs(-1);
     for (const id of ids) {
       const left = (this.df[id] ?? 0) - 1;
       this.df[id] = Math.max(0, left);
+      this.idfStamp[id] = -1;
       if (left <= 0) this.release(id);
     }
   }
@@ -74,10 +96,17 @@ export class Vocabulary {
       const grown = new Int32Array(this.df.length * 2);
       grown.set(this.df);
       this.df = grown;
+      const cache = new Float64Array(this.df.length);
+      cache.set(this.idfCache);
+      this.idfCache = cache;
+      const stamps = new Int32Array(this.df.length).fill(-1);
+      stamps.set(this.idfStamp);
+      this.idfStamp = stamps;
     }
     this.ids.set(term, id);
     this.terms[id] = term;
     this.df[id] = 0;
+    this.idfStamp[id] = -1;
     return id;
   }
 

@@ -1,0 +1,177 @@
+/**
+ * `npm run bench:stories`: story clustering throughput with 100,000 items in the
+ * window, peak memory, and a long stream (300,000 items over several windows) showing
+ * that live state stays bounded by the window. Prints a JSON line at the end.
+ */
+import os from 'node:os';
+import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
+import type { ClusterInput } from '../src/intel/cluster/cluster-types.js';
+
+const hourMs = 3_600_000;
+const windowHours = 36;
+/** `node dist/bench/stories.js 0.1` runs a tenth of the stream, for a quick look. */
+const scale = Number(process.argv[2] ?? '1') || 1;
+const n = (count: number): number => Math.round(count * scale);
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const syllables = 'ka lo mi ra tu sen dar vi no pel shi gam tor ev an ul bre kos fin zar hal mun tis ob ree yak dul'.split(' ');
+const outlets = Array.from({ length: 40 }, (_, i) => `Outlet ${i + 1}`);
+
+/** A vocabulary of made-up words with a Zipf-like draw, so a few words are common and most are rare. */
+function makeVocabulary(random: () => number, size: number): { word: (rank: number) => string; zipf: () => string } {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  while (words.length < size) {
+    const parts = 2 + Math.floor(random() * 3);
+    let word = '';
+    for (let i = 0; i < parts; i += 1) word += syllables[Math.floor(random() * syllables.length)] ?? 'ka';
+    if (!seen.has(word)) {
+      seen.add(word);
+      words.push(word);
+    }
+  }
+  return {
+    word: (rank) => words[rank % size] ?? 'ka',
+    zipf: () => words[Math.floor(size * random() ** 3)] ?? 'ka',
+  };
+}
+
+interface StreamOptions {
+  items: number;
+  /** Items per hour of published time. */
+  rate: number;
+  seed: number;
+}
+
+/** Stories of 1–8 reports from different outlets, with shared key words and varied wording. */
+function* syntheticStream(options: StreamOptions): Generator<ClusterInput> {
+  const random = mulberry32(options.seed);
+  const vocabulary = makeVocabulary(random, 40_000);
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  const pending: { at: number; input: ClusterInput }[] = [];
+  let made = 0;
+  let storyNumber = 0;
+  let clock = start;
+  const pick = (list: string[], n: number): string[] => Array.from({ length: n }, () => list[Math.floor(random() * list.length)] ?? '');
+  while (made < options.items) {
+    // Emit what is due, in published order (sorted only when something is due).
+    if (pending.some((entry) => entry.at <= clock)) pending.sort((a, b) => a.at - b.at);
+    while (pending.length > 0 && (pending[0]?.at ?? Infinity) <= clock) {
+      const next = pending.shift();
+      if (next) yield next.input;
+    }
+    storyNumber += 1;
+    const keys = Array.from({ length: 10 }, () => vocabulary.word(1000 + Math.floor(random() * 39_000)));
+    const place = vocabulary.word(Math.floor(random() * 2000));
+    const reports = 1 + Math.floor(random() ** 2 * 8);
+    for (let r = 0; r < reports && made < options.items; r += 1) {
+      made += 1;
+      const at = clock + Math.floor(random() * 10 * hourMs * (r > 0 ? 1 : 0));
+      const title = [...pick(keys, 3 + Math.floor(random() * 3)), place, ...Array.from({ length: 3 }, vocabulary.zipf)].join(' ');
+      const summary = [place, ...pick(keys, 5 + Math.floor(random() * 4)), ...Array.from({ length: 22 }, vocabulary.zipf)].join(' ') + '.';
+      pending.push({
+        at,
+        input: {
+          id: `s${storyNumber}-r${r}`,
+          title,
+          summary,
+          source: outlets[Math.floor(random() * outlets.length)] ?? 'Outlet',
+          feedId: 'bench',
+          link: null,
+          published: new Date(at).toISOString(),
+          topics: [],
+          scores: {},
+          places: [],
+          actors: [],
+        },
+      });
+    }
+    clock += Math.round((hourMs / options.rate) * reports);
+  }
+  pending.sort((a, b) => a.at - b.at);
+  for (const next of pending) yield next.input;
+}
+
+function heapMb(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+}
+
+function run(label: string, options: StreamOptions, measureFrom: number, sampleEvery: number) {
+  const clusterer = createStoryClusterer({ windowHours });
+  const samples: { items: number; liveStories: number; liveReports: number; heapMb: number }[] = [];
+  let count = 0;
+  let measured = 0;
+  let measureStart = 0;
+  let cpuStart = process.cpuUsage();
+  let peakRssMb = 0;
+  const stories = new Set<string>();
+  for (const input of syntheticStream(options)) {
+    if (count === measureFrom) {
+      measureStart = performance.now();
+      cpuStart = process.cpuUsage();
+    }
+    const { story } = clusterer.add(input);
+    if (count >= measureFrom) measured += 1;
+    if (count < 20_000) stories.add(story.id);
+    count += 1;
+    if (count % sampleEvery === 0) {
+      peakRssMb = Math.max(peakRssMb, Math.round(process.memoryUsage().rss / 1e6));
+      const sample = { items: count, liveStories: clusterer.liveStories, liveReports: clusterer.liveReports, heapMb: heapMb() };
+      samples.push(sample);
+      process.stdout.write(`${label}: ${JSON.stringify(sample)}\n`);
+    }
+  }
+  const seconds = (performance.now() - measureStart) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    itemsPerSecond: Math.round(measured / seconds),
+    // On a shared machine wall time includes waiting for a core; CPU time does not.
+    itemsPerCpuSecond: Math.round(measured / cpuSeconds),
+    measured,
+    samples,
+    peakRssMb,
+    storiesInFirst20k: stories.size,
+  };
+}
+
+// 1. Throughput: 2,800 items/hour fills a 36-hour window with about 100,000 reports;
+//    time the 100,000 items that follow, each clustered against a full window.
+const full = run('window', { items: n(200_000), rate: n(2_800), seed: 7 }, n(100_000), n(25_000));
+const windowReports = full.samples.at(-1)?.liveReports ?? 0;
+process.stdout.write(
+  `throughput: ${full.itemsPerSecond} items/s wall, ${full.itemsPerCpuSecond} items per CPU-second (load average ${os.loadavg()[0]?.toFixed(1)}) over ${full.measured} items with ~${windowReports} reports in the window; peak RSS ${full.peakRssMb} MB\n`,
+);
+
+// 2. Bounded memory: 300,000 items at a slower rate span about 4.5 windows; live state should plateau.
+const long = run('long', { items: n(300_000), rate: n(1_500), seed: 11 }, 0, n(50_000));
+const plateau = long.samples.slice(2).map((sample) => sample.liveReports);
+process.stdout.write(
+  `bounded: live reports over the last samples ${plateau.join(', ')}; heap ${long.samples.map((s) => s.heapMb).join(' → ')} MB\n`,
+);
+
+process.stdout.write(
+  JSON.stringify({
+    bench: 'stories',
+    windowHours,
+    itemsPerSecond: full.itemsPerSecond,
+    itemsPerCpuSecond: full.itemsPerCpuSecond,
+    loadAverage: os.loadavg()[0],
+    reportsInWindow: windowReports,
+    peakRssMb: Math.max(full.peakRssMb, long.peakRssMb),
+    heapMbAtFullWindow: full.samples.at(-1)?.heapMb ?? null,
+    long: { items: n(300_000), samples: long.samples },
+  }) + '\n',
+);
