@@ -50,6 +50,10 @@ const commands: Record<string, CliCommand> = {
     summary: 'parse and normalize one feed file or URL and print its items (--json)',
     load: async () => (await import('./commands/parse.js')).runParseCommand,
   },
+  'register-commands': {
+    summary: 'register the /sitrep slash command with Discord (--guild ID for one server, else global)',
+    load: async () => (await import('./commands/register-commands.js')).runRegisterCommandsCommand,
+  },
 };
 
 function usage(): string {
