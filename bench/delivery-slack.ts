@@ -18,6 +18,7 @@ import { startSlackEmulator } from '../test/emulators/slack/slack-emulator.js';
  * workspace limit of M per minute (default 600 — Slack documents "several hundred
  * per minute" for chat.postMessage above the per-channel limit). The engine's Slack
  * global rate is set to M/60 per second, as the composition root would from settings.
+ * `--engine-per-second R` sets it otherwise (to see 429 handling when the two disagree).
  * Bound: N / (M/60) seconds (each channel gets one message, so the per-channel
  * limit never binds). Prints a summary line and one JSON line.
  */
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     channels: { type: 'string', default: '1000' },
     'workspace-per-minute': { type: 'string', default: '600' },
     concurrency: { type: 'string', default: '4' },
+    /** The engine's Slack rate; default matches the emulated workspace limit. */
+    'engine-per-second': { type: 'string' },
   },
 });
 const channels = Number(values.channels);
@@ -47,7 +50,7 @@ for (let i = 0; i < channels; i += 1) {
   );
 }
 const adapter = createSlackAdapter({ botToken: emulator.botToken, mode: 'socket', appToken: emulator.appToken, apiUrl: emulator.apiUrl, logger: createSilentLogger() });
-const perSecond = perMinute / 60;
+const perSecond = values['engine-per-second'] ? Number(values['engine-per-second']) : perMinute / 60;
 const engine = createDeliveryEngine({
   store,
   subscriptions,
@@ -84,12 +87,13 @@ const cpu = process.cpuUsage(cpuBefore);
 
 const posted = emulator.state.allMessages().length;
 const requests = emulator.callsTo('chat.postMessage').length;
-const boundSeconds = channels / perSecond;
+const boundSeconds = channels / Math.min(perSecond, perMinute / 60);
 const stats = engine.stats();
 const result = {
   bench: 'delivery-slack',
   channels,
   workspacePerMinute: perMinute,
+  enginePerSecond: perSecond,
   wallSeconds: Number(wallSeconds.toFixed(2)),
   boundSeconds: Number(boundSeconds.toFixed(2)),
   ratio: Number((wallSeconds / boundSeconds).toFixed(3)),

@@ -34,7 +34,9 @@ export function slackErrorCode(error: unknown): string | null {
  */
 export function slackErrorOutcome(error: unknown, retryMs = unavailableRetryMs): DeliveryOutcome {
   if (error instanceof webApi.WebAPIRateLimitedError) {
-    return { status: 'retry-after', retryAfterMs: Math.max(0, error.retryAfter) * 1_000, reason: `slack rate limited: retry after ${error.retryAfter}s` };
+    // Slack does not say whether the channel's or the workspace's limit was hit:
+    // "global" makes the engine hold every Slack send, so one 429 does not become many.
+    return { status: 'retry-after', retryAfterMs: Math.max(0, error.retryAfter) * 1_000, reason: `slack rate limited (global until told otherwise): retry after ${error.retryAfter}s` };
   }
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;

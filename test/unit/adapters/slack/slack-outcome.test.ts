@@ -6,7 +6,7 @@ const platform = (error: string) => new webApi.WebAPIPlatformError({ ok: false, 
 
 describe('Slack errors → delivery outcomes', () => {
   it('429 with Retry-After 30 → retry-after 30,000 ms', () => {
-    expect(slackErrorOutcome(new webApi.WebAPIRateLimitedError(30))).toMatchObject({ status: 'retry-after', retryAfterMs: 30_000 });
+    expect(slackErrorOutcome(new webApi.WebAPIRateLimitedError(30))).toMatchObject({ status: 'retry-after', retryAfterMs: 30_000, reason: expect.stringContaining('global') });
   });
 
   it.each(['channel_not_found'])('%s → rejected not-found (subscription paused)', (code) => {
