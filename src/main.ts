@@ -6,12 +6,12 @@ import { createFeedRegistry, type FeedEntry } from './commands/feed-registry.js'
 import { createCommandCore } from './commands/command-core.js';
 import { createAdminNotices } from './delivery/admin-notices.js';
 import { createDeliveryEngine, type DeliveryEngine } from './delivery/delivery-engine.js';
-import { createSearchIndex, itemDocument, storyDocument } from './delivery/search-index.js';
+import { createSearchIndex } from './delivery/search-index.js';
+import { indexStoryEvent, rebuildSearchIndex } from './delivery/search-sync.js';
 import { createSubscriptionRepo } from './delivery/subscription-repo.js';
 import type { Logger } from './domain/logger.js';
 import type { StoryEvent } from './domain/story.js';
 import { createAnnotator, loadIntel, type Annotator } from './intel/annotate-item.js';
-import { feedsWithHealth } from './app/feeds-with-health.js';
 import { applyTopicSnapshot, topicDefinitions } from './app/intel-tuning.js';
 import type { FeedDefinition } from './pipeline/feed-definition.js';
 import { FeedHealthBook } from './pipeline/feed-health.js';
@@ -116,6 +116,7 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
     topicLabel: (id) => labels.get(id) ?? id,
     maxQueuePerChannel: settings.delivery.maxQueuePerChannel,
     adminNotices,
+    logger: logger.child({ component: 'delivery' }),
   });
   const healthBook = new FeedHealthBook(store);
   const fetcher = buildFetcher(settings);
@@ -123,7 +124,11 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
   const commands = createCommandCore({
     subscriptions,
     topics,
-    feeds: feedsWithHealth(feedRegistry, healthBook),
+    feeds: feedRegistry,
+    resumeFeedHealth: async (feedId) => {
+      const feed = feeds.find((candidate) => candidate.id === feedId);
+      if (feed) await healthBook.resume(feed.id, feed.url);
+    },
     validateFeedUrl: validateFeedUrlWith(fetcher, settings.fetch.allowPrivateNetworks),
     feedHealth: async () => (await healthBook.getMany(feeds.map((feed) => feed.id))).flatMap((h, i) => (h ? [{ ...h, title: feeds[i]?.source ?? null }] : [])),
     stories: createStoriesReader({ stories, items }),
@@ -143,8 +148,7 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
     logger: logger.child({ component: 'pipeline' }),
     retentionMs: settings.dedup.retentionDays * 86_400_000,
     onStoryEvent: async (event) => {
-      search.upsert(itemDocument(event.item, sourceOf(event.item.feedId), event.story.id));
-      search.upsert(storyDocument(event.story));
+      indexStoryEvent(search, event, sourceOf);
       printEvent?.(event);
       deps.onStoryEvent?.(event);
       await engine.handleStoryEvent(event);
@@ -178,7 +182,13 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
     },
     pollOnce,
     async start() {
-      for await (const [, record] of items.byId.entries()) search.upsert(itemDocument(record, record.source, record.storyId));
+      await rebuildSearchIndex(search, {
+        items: async function* () {
+          for await (const [, record] of items.byId.entries()) yield record;
+        },
+        stories: () => stories.all(),
+        sourceOf,
+      });
       for (const adapter of deps.adapters) await adapter.start(commands);
       const recovered = await engine.recover();
       if (recovered.reconciled + recovered.requeued > 0) logger.info('outbox recovered', recovered);
