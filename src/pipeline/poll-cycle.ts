@@ -146,6 +146,7 @@ export async function runPollCycle(deps: PollCycleDeps, options: PollCycleOption
     announceFirstPoll: options.announceFirstPoll ?? false,
     onNewItems: deps.onNewItems,
     ...(deps.onFeedPaused ? { onFeedPaused: deps.onFeedPaused } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   };
   const global = new Semaphore(options.concurrency);
   const perHost = new KeyedLimiter(options.perHostConcurrency);

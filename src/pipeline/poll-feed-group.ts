@@ -25,6 +25,8 @@ export interface GroupContext {
   announceFirstPoll: boolean;
   onNewItems: (items: FeedItem[]) => Promise<void>;
   onFeedPaused?: (health: FeedHealth, feed: FeedDefinition) => Promise<void>;
+  /** Shutdown: a feed still waiting for the dedup lock gives up (and is reported abandoned). */
+  signal?: AbortSignal;
 }
 
 export interface GroupMember {
@@ -186,7 +188,7 @@ async function settleDocument(
   // Hand items on before remembering them as seen: a crash in between re-offers them next
   // poll (the item processor is idempotent), while the other order would lose them. The
   // lock also keeps one cycle's hand-offs in sequence, so the clusterer sees one feed at a time.
-  const release = await context.dedupLock.acquire();
+  const release = await context.dedupLock.acquire(context.signal);
   try {
     const check = await context.seen.check(feed.id, items);
     unseen = check.unseen;
