@@ -77,17 +77,14 @@ export async function loadIntel(configDir: string, options: { modelFile?: string
     loadPlacesConfig(configDir),
     loadActorsConfig(configDir),
   ]);
+  if (topics.status === 'fulfilled' && places.status === 'fulfilled' && actors.status === 'fulfilled') {
+    return finish(topics.value, places.value, actors.value, await loadTopicModel(options.modelFile ?? defaultModelFile()));
+  }
   // Report the problems of all three files at once, not one file per run.
   const failures = [topics, places, actors].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-  if (failures.length > 0) {
-    const problems = failures.flatMap((error) => (error instanceof ConfigError ? error.problems : []));
-    if (problems.length < failures.length) throw failures.find((error) => !(error instanceof ConfigError));
-    throw new ConfigError(problems);
-  }
-  if (topics.status !== 'fulfilled' || places.status !== 'fulfilled' || actors.status !== 'fulfilled') {
-    throw new Error('unreachable: a config load neither failed nor succeeded');
-  }
-  return finish(topics.value, places.value, actors.value, await loadTopicModel(options.modelFile ?? defaultModelFile()));
+  const other = failures.find((error) => !(error instanceof ConfigError));
+  if (other !== undefined) throw other;
+  throw new ConfigError(failures.flatMap((error) => (error as ConfigError).problems));
 }
 
 function finish(
