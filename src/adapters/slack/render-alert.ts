@@ -65,8 +65,10 @@ function factsContext(alert: Alert): Block {
  * and the "Why this?" button. Every feed string is escaped and cut to Slack's
  * limits; the message stays far under 50 blocks.
  */
-export function alertMessage(alert: Alert, options: { prefix?: string } = {}): RenderedMessage {
-  const headline = `*${slackLink(alert.title || 'Untitled report', alert.link, 250)}*`;
+export function alertMessage(alert: Alert, options: { mentionGroupId?: string } = {}): RenderedMessage {
+  // The subscription's own user group (S…) is the only mention Sitrep ever writes.
+  const mention = options.mentionGroupId && /^S[A-Z0-9]{2,}$/.test(options.mentionGroupId) ? `<!subteam^${options.mentionGroupId}> ` : '';
+  const headline = `${mention}*${slackLink(alert.title || 'Untitled report', alert.link, 250)}*`;
   const summary = alert.summary.trim() ? escapeAndTruncate(alert.summary.trim(), blockLimits.sectionText - headline.length - 2) : '';
   const blocks: Block[] = [
     { type: 'section', text: mrkdwn(truncate(summary ? `${headline}\n${summary}` : headline, blockLimits.sectionText)) },
@@ -78,8 +80,7 @@ export function alertMessage(alert: Alert, options: { prefix?: string } = {}): R
     type: 'actions',
     elements: [{ type: 'button', action_id: whyActionId, text: { type: 'plain_text', text: 'Why this?' }, value: whyValue(alert) }],
   });
-  const prefix = options.prefix ? `${options.prefix} ` : '';
-  const text = escapeAndTruncate(`${prefix}${alert.title} — ${alert.source}`, blockLimits.fallbackText);
+  const text = `${mention}${escapeAndTruncate(`${alert.title} — ${alert.source}`, blockLimits.fallbackText - mention.length)}`;
   return { text, blocks };
 }
 

@@ -37,6 +37,7 @@ function metadata(key: string) {
 function render(message: OutboundMessage): RenderedMessage {
   switch (message.kind) {
     case 'alert':
+      return alertMessage(message.alert, message.mentionRoleId ? { mentionGroupId: message.mentionRoleId } : {});
     case 'update-edit':
       return alertMessage(message.alert);
     case 'update-thread':

@@ -72,6 +72,13 @@ describe('Slack alert blocks', () => {
     expect(joined).toContain('<!date^1772359200^');
   });
 
+  it('a subscription user group to ping → <!subteam^S…> in text and headline; anything not a group id → no mention', () => {
+    const pinged = alertMessage(alert(), { mentionGroupId: 'S0SECURITY' });
+    expect(pinged.text.startsWith('<!subteam^S0SECURITY> ')).toBe(true);
+    expect(texts(pinged.blocks)[0]).toMatch(/^<!subteam\^S0SECURITY> \*</);
+    expect(alertMessage(alert(), { mentionGroupId: '!channel' }).text).not.toContain('<!');
+  });
+
   it('a huge link → the Why this? value stays within 2,000 characters and keeps the story id', () => {
     const rendered = alertMessage(alert({ link: `https://e.example/${'a'.repeat(2_100)}` }));
     const button = (rendered.blocks as AnyBlock[]).find((b) => b.type === 'actions')?.elements?.[0];
