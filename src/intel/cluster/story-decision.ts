@@ -34,11 +34,12 @@ function numberConflict(itemNumbers: readonly string[], storyNumbers: ReadonlySe
   return itemNumbers.length > 0 && storyNumbers.size > 0 && !itemNumbers.some((n) => storyNumbers.has(n));
 }
 
-/** The item names a country the story never mentioned, and the story's first report one the item does not. */
+/** The item's headline names a country no headline of the story did, and theirs one the item does not. */
 function countryConflict(item: PreparedReport, state: StoryState): boolean {
+  if (item.countries.length === 0 || state.countries.size === 0) return false;
   const itemCountries = new Set(item.countries);
   const itemExtra = item.countries.some((country) => !state.countries.has(country));
-  const storyExtra = [...state.firstCountries].some((country) => !itemCountries.has(country));
+  const storyExtra = [...state.countries].some((country) => !itemCountries.has(country));
   return itemExtra && storyExtra;
 }
 

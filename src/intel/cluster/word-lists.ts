@@ -190,7 +190,7 @@ export const variants: ReadonlyMap<string, string> = new Map([
   ['sudanese', 'sudan'],
   ['khartoum', 'sudan'],
   ['turkish', 'turkey'],
-  ['türkiye', 'turkey'],
+  ['turkiye', 'turkey'],
   ['ankara', 'turkey'],
   ['french', 'france'],
   ['german', 'germany'],
