@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     feeds: { type: 'string', default: '1000' },
     latency: { type: 'string', default: '50' },
-    concurrency: { type: 'string', default: '50' },
+    concurrency: { type: 'string', default: String(pollCycleDefaults.concurrency) },
     'per-host': { type: 'string', default: String(pollCycleDefaults.perHostConcurrency) },
     hosts: { type: 'string', default: '50' },
     changed: { type: 'string', default: '0.2' },
