@@ -1,4 +1,5 @@
 import type { Logger } from '../domain/logger.js';
+import { ConfigError } from '../settings/config-error.js';
 import type { SitrepConfig } from '../settings/load-config.js';
 import type { ChatAdapter } from './chat-adapter.js';
 
@@ -17,7 +18,9 @@ export async function buildChatAdapters(config: SitrepConfig, logger: Logger, ch
   const { env, settings } = config;
   const adapters: ChatAdapter[] = [];
   if (env.DISCORD_TOKEN) {
-    if (!env.DISCORD_APPLICATION_ID) throw new Error('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: set both (see .env.example)');
+    if (!env.DISCORD_APPLICATION_ID) {
+      throw new ConfigError([{ file: 'environment', path: 'DISCORD_APPLICATION_ID', message: 'DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is not: set both (see .env.example)' }]);
+    }
     const { createDiscordAdapter } = await import('./discord/discord-adapter.js');
     adapters.push(
       createDiscordAdapter(
@@ -31,23 +34,12 @@ export async function buildChatAdapters(config: SitrepConfig, logger: Logger, ch
       ),
     );
   }
-  if (env.SLACK_BOT_TOKEN) {
-    const mode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : 'http');
-    if (mode === 'socket' && !env.SLACK_APP_TOKEN) throw new Error('SLACK_MODE=socket needs SLACK_APP_TOKEN (an xapp- app-level token)');
-    if (mode === 'http' && !env.SLACK_SIGNING_SECRET) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
+  const { slackOptionsFromEnv } = await import('./slack/slack-options-from-env.js');
+  const slack = slackOptionsFromEnv(env, settings.slack.adminUsers);
+  if (slack.configured) {
+    if (!slack.ok) throw new ConfigError(slack.problems.map((message) => ({ file: 'environment', path: 'SLACK_MODE', message })));
     const { createSlackAdapter } = await import('./slack/create-slack-adapter.js');
-    adapters.push(
-      createSlackAdapter({
-        botToken: env.SLACK_BOT_TOKEN,
-        mode,
-        ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
-        ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
-        port: env.SLACK_PORT ?? 3000,
-        ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
-        adminUsers: settings.slack.adminUsers,
-        logger,
-      }),
-    );
+    adapters.push(createSlackAdapter({ ...slack.options, logger }));
   }
   return adapters;
 }

@@ -26,7 +26,7 @@ export const defaultPlatformLimits = {
     maxAttempts: 8,
   },
   slack: {
-    globalPerSecond: 19, // under a 20/s workspace ceiling for chat.postMessage, with headroom for jitter
+    globalPerSecond: 10, // chat.postMessage allows "several hundred per minute" per workspace: stay at 600/min
     globalBurst: 1,
     perChannelPerSecond: 1, // "about one message per second per channel"
     perChannelBurst: 1,
