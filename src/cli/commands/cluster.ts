@@ -134,7 +134,14 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
   valid.sort((a, b) => Date.parse(a.line.published) - Date.parse(b.line.published) || a.order - b.order);
   const clusterer = createStoryClusterer({ windowHours });
   const storyOf = new Map<number, string>();
+  // A repeated id is the same item offered twice (two feeds of one publisher): one report, one story.
+  const storyOfId = new Map<string, string>();
   for (const { line, order } of valid) {
+    const known = storyOfId.get(line.id);
+    if (known) {
+      storyOf.set(order, known);
+      continue;
+    }
     const notes = annotate({ title: line.title, summary: line.summary, sourceTags: line.tags ?? [] });
     const input: ClusterInput = {
       id: line.id,
@@ -146,7 +153,9 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
       published: new Date(Date.parse(line.published)).toISOString(),
       ...notes,
     };
-    storyOf.set(order, clusterer.add(input).story.id);
+    const storyId = clusterer.add(input).story.id;
+    storyOf.set(order, storyId);
+    storyOfId.set(line.id, storyId);
   }
   parsed.forEach((entry, order) => {
     if (!entry) return;

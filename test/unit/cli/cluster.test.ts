@@ -77,6 +77,15 @@ describe('sitrep cluster', () => {
     expect(err).toContain('--window');
   });
 
+  it('the same id twice is one report: both lines get its story', async () => {
+    const { rows } = await runCluster([zamzam[0] ?? '', zamzam[0] ?? '', unrelated]);
+    expect(rows).toEqual([
+      { id: 'dabanga', story: 'story-dabanga' },
+      { id: 'dabanga', story: 'story-dabanga' },
+      { id: 'ecb', story: 'story-ecb' },
+    ]);
+  });
+
   it('blank lines produce no output', async () => {
     const { rows } = await runCluster(['', zamzam[0] ?? '', '   ']);
     expect(rows).toEqual([{ id: 'dabanga', story: 'story-dabanga' }]);
