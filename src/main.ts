@@ -16,6 +16,7 @@ import { applyTopicSnapshot, topicDefinitions } from './app/intel-tuning.js';
 import type { FeedDefinition } from './pipeline/feed-definition.js';
 import { FeedHealthBook } from './pipeline/feed-health.js';
 import { openItemRecords } from './pipeline/item-records.js';
+import { SeenItems } from './pipeline/seen-items.js';
 import { runPollCycle, type PollCycleOptions, type PollCycleReport } from './pipeline/poll-cycle.js';
 import { createItemProcessor } from './pipeline/process-new-items.js';
 import { createScheduler, type Scheduler } from './pipeline/scheduler.js';
@@ -197,7 +198,10 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
         {
           logger,
           runCycle: (context) => pollOnce({ signal: context.signal, inFlight: context.inFlight }),
-          onReport: (report) => logger.info('poll cycle', { feeds: report.feeds.length, requests: report.requests, newItems: report.newItems, elapsedMs: report.elapsedMs }),
+          // SQLite and PostgreSQL keep expired keys until swept; Redis expires them itself.
+          housekeeping: async () => {
+            await new SeenItems(store, { retentionMs: pollOptions.retentionMs, now: clock }).sweepExpired();
+          },
         },
         { cron: settings.polling.tick },
       );
