@@ -85,6 +85,9 @@ function fault(failure: HarnessFailure): Fault {
 export function commandText(path: readonly string[], options: CommandRequest['options']): string {
   const args = Object.entries(options).map(([key, value]) => {
     const text = String(value);
+    // Keywords are typed as on Discord (`keywords:airport -football`): the parser takes the rest
+    // of the keyword list as one value, and quotes there mean a phrase, not grouping.
+    if (key === 'keywords') return `${key}:${text}`;
     return /\s/.test(text) && !text.startsWith('"') ? `${key}:"${text}"` : `${key}:${text}`;
   });
   return [...path, ...args].join(' ');
