@@ -59,6 +59,12 @@ if (!Number.isInteger(channels) || channels < 1 || !Number.isFinite(latencyMs) |
 const globalPerSecond = 50;
 const channelIds = Array.from({ length: channels }, (_, i) => String(730_000_000_000_000_000n + BigInt(i)));
 const child = fork(fileURLToPath(new URL('./discord-emulator-process.js', import.meta.url)));
+child.once('exit', (code) => {
+  if (code !== 0) {
+    process.stderr.write(`delivery-discord: the emulator process exited with code ${code}\n`);
+    process.exit(1);
+  }
+});
 const emulator = await new Promise<EmulatorInfo>((resolve) => {
   child.once('message', (message) => resolve(message as EmulatorInfo));
   child.send({ channels: channelIds, latencyMs, globalPerSecond });

@@ -84,7 +84,9 @@ describe('discord end to end', () => {
     await harness.publish(created(makeStory('s1')));
     expect(harness.messagesIn(channel)).toHaveLength(0);
     await harness.publish(created(makeStory('s2')));
-    expect(harness.emulator.state.requests.filter((r) => r.path === `/channels/${channel}/messages`)).toHaveLength(1);
+    // The paused channel gets no further request: one invalid request in all.
+    expect(harness.messagesIn(channel)).toHaveLength(0);
+    expect(harness.invalidRequests()).toBe(1);
     const next = await harness.runCommand(['subscriptions'], {}, { channelId: channel });
     expect(next.text).toMatch(/could not post in this channel \(delivery\/forbidden/);
     expect(next.text).toMatch(/paused/);

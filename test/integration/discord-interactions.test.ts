@@ -39,6 +39,14 @@ async function startWith(handler: CommandHandler, adminRoles: string[] = [], def
   });
 }
 
+async function waitUntil(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const echo: CommandHandler = async (request) => ({ ephemeral: request.options['public'] !== true, lines: [`ran ${request.path.join(' ')}`] });
 
 describe('discord interactions', () => {
@@ -58,6 +66,17 @@ describe('discord interactions', () => {
     expect(adapter.client?.guilds.cache.get(emulator.guildId)?.name).toBe('Emulated Guild');
     expect(adapter.client?.options.intents.bitfield).toBe(1);
     expect(emulator.state.requests.map((r) => r.path)).toContain('/gateway/bot');
+  });
+
+  it('heartbeats are acknowledged and a dropped gateway connection resumes: commands keep arriving', async () => {
+    await emulator.close();
+    emulator = await startDiscordEmulator({ channels: [channel], heartbeatIntervalMs: 40 });
+    await startWith(echo);
+    await waitUntil(() => emulator.gateway.heartbeats >= 2);
+    emulator.gateway.disconnectAll(4000);
+    await waitUntil(() => emulator.gateway.resumes >= 1);
+    expect((await emulator.runCommand({ path: ['topics'], channelId: channel })).text).toBe('ran topics');
+    expect(emulator.gateway.identifies).toBe(1);
   });
 
   it('a wrong token → start() rejects instead of hanging', async () => {

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, REST, type Interaction } from 'disco
 import type { ChatAdapter, CommandHandler } from '../chat-adapter.js';
 import { createSilentLogger, type Logger } from '../../domain/logger.js';
 import { createDiscordDelivery, type DiscordDelivery } from './discord-delivery.js';
+import { createDispatchGate } from './dispatch-gate.js';
 import { answerAutocomplete, answerCommand, type ChoiceProviders } from './discord-interactions.js';
 
 export interface DiscordAdapterOptions {
@@ -17,6 +18,8 @@ export interface DiscordAdapterOptions {
   unauthorizedPauseMs?: number;
   unavailableRetryMs?: number;
   readyTimeoutMs?: number;
+  /** Requests per window at dispatch (Discord's global limit is 50/s); null turns the gate off. */
+  globalGate?: { limit: number; windowMs: number } | null;
 }
 
 /** Defaults, units in the names. */
@@ -29,6 +32,8 @@ export const discordAdapterDefaults = {
   unauthorizedPauseMs: 5 * 60_000,
   unavailableRetryMs: 5_000, // after a 5xx or network failure
   readyTimeoutMs: 30_000,
+  // One under Discord's 50 per second, over a slightly longer window: room for network jitter.
+  globalGate: { limit: 49, windowMs: 1_030 } as { limit: number; windowMs: number } | null,
 } as const satisfies Required<Omit<DiscordAdapterOptions, 'token' | 'applicationId'>>;
 
 export interface DiscordAdapterDeps {
@@ -57,12 +62,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
     retries: 0,
     rejectOnRateLimit: () => true,
   }).setToken(settings.token);
-  const delivery: DiscordDelivery = createDiscordDelivery(rest, {
-    historyLimit: settings.historyLimit,
-    unauthorizedPauseMs: settings.unauthorizedPauseMs,
-    unavailableRetryMs: settings.unavailableRetryMs,
-    now: deps.now ?? Date.now,
-  });
+  const now = deps.now ?? Date.now;
+  const gate = settings.globalGate
+    ? createDispatchGate({ ...settings.globalGate, now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) })
+    : { acquire: async () => undefined };
+  const delivery: DiscordDelivery = createDiscordDelivery(
+    rest,
+    { historyLimit: settings.historyLimit, unauthorizedPauseMs: settings.unauthorizedPauseMs, unavailableRetryMs: settings.unavailableRetryMs, now },
+    gate,
+  );
   let client: Client | null = null;
 
   async function onInteraction(interaction: Interaction, onCommand: CommandHandler): Promise<void> {

@@ -1,6 +1,7 @@
 import { Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
 import type { DeliveryOutcome, MessageRef, OutboundMessage } from '../chat-adapter.js';
 import { deliveryNonce } from './delivery-nonce.js';
+import type { DispatchGate } from './dispatch-gate.js';
 import { truncate } from './escape-discord.js';
 import { alertEmbed, updateEmbed } from './render-alert.js';
 import { digestEmbed, noticeEmbed } from './render-messages.js';
@@ -40,7 +41,7 @@ function carries(message: HistoryMessage, nonce: string): boolean {
  * again after a crash. Every call ends in an outcome value; nothing throws out
  * of send().
  */
-export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOptions): DiscordDelivery {
+export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOptions, gate: DispatchGate): DiscordDelivery {
   let unauthorizedUntil = 0;
 
   function body(embed: APIEmbed, key: string, mentionRoleId?: string): PostBody {
@@ -55,12 +56,14 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
   }
 
   async function post(channelId: string, payload: PostBody): Promise<APIMessage> {
+    await gate.acquire();
     return (await rest.post(Routes.channelMessages(channelId), { body: payload })) as APIMessage;
   }
 
   async function threadFor(target: MessageRef, name: string): Promise<string> {
     if (target.threadId) return target.threadId;
     try {
+      await gate.acquire();
       const thread = (await rest.post(Routes.threads(target.channelId, target.messageId), {
         body: { name: truncate(name, 100), auto_archive_duration: 1440 },
       })) as { id: string };
@@ -87,6 +90,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
       }
       case 'update-edit': {
         const { target } = message;
+        await gate.acquire();
         await rest.patch(Routes.channelMessage(target.channelId, target.messageId), {
           body: { embeds: [alertEmbed(message.alert, nonce)], allowed_mentions: { parse: [] } },
         });
@@ -110,6 +114,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
 
   async function history(channelId: string): Promise<HistoryMessage[]> {
     const query = new URLSearchParams({ limit: String(options.historyLimit) });
+    await gate.acquire();
     return (await rest.get(Routes.channelMessages(channelId), { query })) as HistoryMessage[];
   }
 

@@ -147,6 +147,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
+      // Limits count a request when it arrives; the latency is the way back.
+      const arrivedAt = Date.now();
       const url = new URL(request.url ?? '/', origin);
       const body = await readBody(request);
       if (latencyMs > 0) await pause(latencyMs);
@@ -154,7 +156,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const prefix = /^\/api\/v10(\/.*)$/.exec(decodeURIComponent(url.pathname));
       const method = request.method ?? 'GET';
       const path = prefix?.[1] ?? url.pathname;
-      const result = prefix ? answer(method, path, url, body, request.headers.authorization ?? null) : { status: 404, headers: {}, body: { message: 'not under /api/v10', code: 0 } };
+      const result = prefix ? answer(method, path, url, body, request.headers.authorization ?? null, arrivedAt) : { status: 404, headers: {}, body: { message: 'not under /api/v10', code: 0 } };
       const status = result.status;
       const scope = (result as Partial<FaultResponse>).headers?.['x-ratelimit-scope'];
       if (status === 401 || status === 403 || (status === 429 && scope !== 'shared')) state.invalidRequests += 1;
@@ -164,8 +166,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     })();
   });
 
-  function answer(method: string, path: string, url: URL, body: unknown, authorization: string | null): RestResponse | FaultResponse {
-    const now = Date.now();
+  function answer(method: string, path: string, url: URL, body: unknown, authorization: string | null, now: number): RestResponse | FaultResponse {
     if (!isExemptFromGlobalLimit(path)) {
       const waitMs = global.admit(now);
       if (waitMs > 0) return rateLimitResponse(waitMs, true, 'global');

@@ -26,6 +26,7 @@ export interface Gateway {
   ready(): Promise<void>;
   readonly identifies: number;
   readonly heartbeats: number;
+  readonly resumes: number;
   /** Drops every connection with a close code (4000 = unknown error: discord.js resumes). */
   disconnectAll(code?: number): void;
   close(): Promise<void>;
@@ -43,6 +44,7 @@ export function startGateway(options: GatewayOptions): Gateway {
   const sessions = new Set<Session>();
   let identifies = 0;
   let heartbeats = 0;
+  let resumes = 0;
   let readyWaiters: (() => void)[] = [];
 
   options.server.on('upgrade', (request, socket, head) => {
@@ -107,6 +109,7 @@ export function startGateway(options: GatewayOptions): Gateway {
             socket.close(4004, 'Authentication failed.');
             return;
           }
+          resumes += 1;
           session.identified = true;
           session.sequence = typeof d['seq'] === 'number' ? d['seq'] : session.sequence;
           sendDispatch(session, 'RESUMED', {});
@@ -139,6 +142,9 @@ export function startGateway(options: GatewayOptions): Gateway {
     },
     get heartbeats() {
       return heartbeats;
+    },
+    get resumes() {
+      return resumes;
     },
     disconnectAll(code = 4000) {
       for (const session of sessions) session.socket.close(code, 'emulator disconnect');
