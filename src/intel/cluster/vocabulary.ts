@@ -10,7 +10,7 @@ export class Vocabulary {
   private readonly free: number[] = [];
   private docs = 0;
   // IDF is recomputed for a term when its frequency changes or the document count has
-  // moved by about half a percent (a new epoch); otherwise the cached value is used.
+  // moved by about 2.5% (a new epoch); otherwise the cached value is used.
   private idfCache = new Float64Array(1024);
   private idfStamp = new Int32Array(1024).fill(-1);
   private currentEpoch = 0;
@@ -55,7 +55,7 @@ export class Vocabulary {
 
   private touchDocs(delta: number): void {
     this.docs = Math.max(0, this.docs + delta);
-    const epoch = Math.round(Math.log(this.docs + this.priorDocs + 1) * 200);
+    const epoch = Math.round(Math.log(this.docs + this.priorDocs + 1) * 40);
     if (epoch !== this.currentEpoch) this.currentEpoch = epoch;
   }
 
