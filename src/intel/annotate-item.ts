@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Annotations } from '../domain/annotations.js';
 import { ConfigError } from '../settings/config-error.js';
-import { packageRoot } from '../settings/load-config.js';
+import { configDirWith, packageRoot } from '../settings/load-config.js';
 import { loadActorsConfig } from './actors/load-actors-config.js';
 import { createActorTagger } from './actors/create-actor-tagger.js';
 import type { ActorsConfig } from './actors/actors-schema.js';
@@ -73,9 +73,9 @@ export function defaultModelFile(): string {
  */
 export async function loadIntel(configDir: string, options: { modelFile?: string } = {}): Promise<LoadedIntel> {
   const [topics, places, actors] = await Promise.allSettled([
-    loadTopicsConfig(configDir),
-    loadPlacesConfig(configDir),
-    loadActorsConfig(configDir),
+    loadTopicsConfig(configDirWith(configDir, 'topics.yaml')),
+    loadPlacesConfig(configDirWith(configDir, 'places.yaml')),
+    loadActorsConfig(configDirWith(configDir, 'actors.yaml')),
   ]);
   if (topics.status === 'fulfilled' && places.status === 'fulfilled' && actors.status === 'fulfilled') {
     return finish(topics.value, places.value, actors.value, await loadTopicModel(options.modelFile ?? defaultModelFile()));

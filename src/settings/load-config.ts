@@ -37,6 +37,16 @@ export function resolveConfigDir(flag: string | undefined, env: Record<string, s
   return join(packageRoot(), 'config');
 }
 
+/**
+ * The folder to read one config file from: the chosen folder when it has the file, else the
+ * folder shipped with Sitrep — so a config folder need only hold what it changes (e.g. feeds.yaml).
+ */
+export function configDirWith(configDir: string, file: string): string {
+  if (existsSync(join(configDir, file))) return configDir;
+  const packaged = join(packageRoot(), 'config');
+  return existsSync(join(packaged, file)) ? packaged : configDir;
+}
+
 export interface SitrepConfig {
   configDir: string;
   settings: Settings;

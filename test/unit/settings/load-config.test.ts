@@ -80,3 +80,23 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/environment → DISCORD_APPLICATION_ID: expected a numeric application id/);
   });
 });
+
+describe('a config folder holding only what it changes', () => {
+  it('topics, places and actors come from the shipped config/ when the folder has only feeds.yaml', async () => {
+    const { loadIntel } = await import('../../../src/intel/annotate-item.js');
+    const dir = await configDir({ 'feeds.yaml': 'feeds: []\n' });
+    const intel = await loadIntel(dir);
+    expect(intel.topics.topics.map((topic) => topic.id)).toContain('diplomacy');
+    expect(intel.places.countries.length).toBeGreaterThan(190);
+  });
+
+  it('a topics.yaml in the folder wins over the shipped one', async () => {
+    const { loadIntel } = await import('../../../src/intel/annotate-item.js');
+    const dir = await configDir({
+      'feeds.yaml': 'feeds: []\n',
+      'topics.yaml': 'topics:\n  - id: sport\n    label: Sport\n    definition: games\n    terms: { football: 3 }\n',
+    });
+    const intel = await loadIntel(dir);
+    expect(intel.topics.topics.map((topic) => topic.id)).toEqual(['sport']);
+  });
+});
