@@ -29,10 +29,10 @@ export const defaultClusterOptions = {
   windowHours: 36, // hours
   weights: defaultWeights,
   maxCandidates: 16, // stories retrieved per item
-  fullyScored: 5, // of those, closest by centroid, scored on all evidence
-  queryTerms: 10, // salient terms per item used for retrieval
+  fullyScored: 4, // of those, closest by centroid, scored on all evidence
+  queryTerms: 8, // salient terms per item used for retrieval
   indexTerms: 12, // salient terms per report put in the index
-  maxPostingLength: 500, // stories; a term shared by more live stories is too common to retrieve by
+  maxPostingLength: 200, // stories; a term shared by more live stories is too common to retrieve by
   comparedReports: 6, // first report + the 5 most recent
 } as const satisfies Omit<Required<StoryClustererOptions>, 'onDecision'>;
 
