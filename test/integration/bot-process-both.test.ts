@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
 import { startFeedServer, type FeedServer } from '../emulators/feed-server.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
+import { writeE2eConfig } from './helpers/e2e-config.js';
 import { ensureBuilt } from './helpers/ensure-built.js';
 
 /** One sitrep process serving Discord and Slack at once, each configured by its environment variables. */
@@ -34,10 +33,7 @@ describe('one sitrep process, Discord and Slack together', () => {
     slack.state.addUser('U0ADMIN', { name: 'editor', isAdmin: true });
     feeds = await startFeedServer();
     feeds.route('/wire.xml', { status: 503 });
-    const configDir = await mkdtemp(join(tmpdir(), 'sitrep-e2e-both-'));
-    for (const file of ['topics.yaml', 'places.yaml', 'actors.yaml']) await copyFile(resolve('config', file), join(configDir, file));
-    await writeFile(join(configDir, 'feeds.yaml'), `feeds:\n  - { id: wire, source: Wire Agency, url: "${feeds.url('/wire.xml')}", intervalMinutes: 1, backfill: 1 }\n`);
-    await writeFile(join(configDir, 'settings.yaml'), 'polling:\n  tick: "* * * * * *"\n  backoffBaseSeconds: 1\n  backoffMaxSeconds: 1\n');
+    const configDir = await writeE2eConfig([{ id: 'wire', source: 'Wire Agency', url: feeds.url('/wire.xml') }]);
     worker = spawn(process.execPath, [resolve('dist/src/cli/main.js'), 'run'], {
       stdio: ['ignore', 'ignore', 'ignore'],
       env: {

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../emulators/feed-server.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
+import { writeE2eConfig } from './helpers/e2e-config.js';
 import { ensureBuilt } from './helpers/ensure-built.js';
 
 /**
@@ -44,14 +43,10 @@ describe('the sitrep process on Slack (Socket Mode), configured through the envi
     feeds = await startFeedServer();
     feeds.route('/wire.xml', { status: 503 });
     feeds.route('/broadcaster.xml', { status: 503 });
-    const configDir = await mkdtemp(join(tmpdir(), 'sitrep-e2e-slack-'));
-    for (const file of ['topics.yaml', 'places.yaml', 'actors.yaml']) await copyFile(resolve('config', file), join(configDir, file));
-    await writeFile(
-      join(configDir, 'feeds.yaml'),
-      `feeds:\n  - { id: wire, source: Wire Agency, url: "${feeds.url('/wire.xml')}", intervalMinutes: 1, backfill: 1 }\n` +
-        `  - { id: broadcaster, source: Broadcaster, url: "${feeds.url('/broadcaster.xml')}", intervalMinutes: 1, backfill: 1 }\n`,
-    );
-    await writeFile(join(configDir, 'settings.yaml'), 'polling:\n  tick: "* * * * * *"\n  backoffBaseSeconds: 1\n  backoffMaxSeconds: 1\n');
+    const configDir = await writeE2eConfig([
+      { id: 'wire', source: 'Wire Agency', url: feeds.url('/wire.xml') },
+      { id: 'broadcaster', source: 'Broadcaster', url: feeds.url('/broadcaster.xml') },
+    ]);
     worker = spawn(process.execPath, [cli, 'run'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
