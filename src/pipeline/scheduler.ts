@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import cron from 'node-cron';
 import type { Logger } from '../domain/logger.js';
 import type { PollCycleReport } from './poll-report.js';
@@ -82,6 +83,8 @@ export function createScheduler(deps: SchedulerDeps, options: SchedulerOptions):
   const schedule = deps.schedule ?? defaultSchedule;
   const logger = deps.logger.child({ component: 'scheduler' });
   const controller = new AbortController();
+  // Every in-flight fetch and limiter wait listens for shutdown: one listener per feed, not a leak.
+  setMaxListeners(0, controller.signal);
   const inFlight = new Set<string>();
   const active = new Set<Promise<unknown>>();
   let handle: CronHandle | null = null;
