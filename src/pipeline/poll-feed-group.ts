@@ -1,9 +1,9 @@
 import type { FeedItem } from '../domain/feed-item.js';
 import type { Logger } from '../domain/logger.js';
-import { decodeFeedBody } from '../feeds/decode-body.js';
+import { decodeAndParseFeed } from '../feeds/decode-and-parse.js';
 import type { FetchResult } from '../feeds/fetch-feed.js';
 import { normalizeItems } from '../feeds/normalize-items.js';
-import { parseFeed, type ParsedFeed } from '../feeds/parse-feed.js';
+import type { ParsedFeed } from '../feeds/parse-feed.js';
 import type { ErrorCode } from '../domain/errors.js';
 import type { FeedDefinition } from './feed-definition.js';
 import { applyFailure, applySuccess, type FeedHealth, type FeedHealthBook, type HealthPolicy } from './feed-health.js';
@@ -49,33 +49,15 @@ export async function settleFeedGroup(
   if (result.status === 'unchanged') {
     return Promise.all(members.map((member) => recordUnchanged(member, result, context, startedAt)));
   }
-  const parsed = await decodeAndParse(result.body, result.contentType);
+  const parsed = await decodeAndParseFeed(result.body, result.contentType);
   if (!parsed.ok) {
-    const failure = { ...parsed.failure, httpStatus: result.httpStatus };
+    const failure = { code: parsed.code, message: parsed.message, httpStatus: result.httpStatus };
     return Promise.all(members.map((member) => recordFailure(member, failure, context, startedAt)));
   }
   const reports: FeedPollReport[] = [];
   // One member at a time: a link shared by two feeds of the group is announced once.
   for (const member of members) reports.push(await settleDocument(member, parsed.feed, result, context, startedAt));
   return reports;
-}
-
-async function decodeAndParse(
-  body: Buffer,
-  contentType: string | null,
-): Promise<{ ok: true; feed: ParsedFeed } | { ok: false; failure: Failure }> {
-  let text: string;
-  try {
-    text = decodeFeedBody(body, contentType).text;
-  } catch (error) {
-    return { ok: false, failure: { code: 'feed/decode', message: `cannot decode the body: ${String(error)}` } };
-  }
-  try {
-    const outcome = await parseFeed(text);
-    return outcome.ok ? { ok: true, feed: outcome.feed } : { ok: false, failure: { code: 'feed/parse', message: outcome.message } };
-  } catch (error) {
-    return { ok: false, failure: { code: 'feed/parse', message: String(error) } };
-  }
 }
 
 function intervalMs(feed: FeedDefinition): number {
