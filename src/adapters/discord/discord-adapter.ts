@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, REST, type Interaction } from 'disco
 import type { ChatAdapter, CommandHandler } from '../chat-adapter.js';
 import { createSilentLogger, type Logger } from '../../domain/logger.js';
 import { createDiscordDelivery, type DiscordDelivery } from './discord-delivery.js';
-import { createDispatchGate } from './dispatch-gate.js';
+import { createDispatchGate, openGate } from './dispatch-gate.js';
 import { answerAutocomplete, answerCommand, type ChoiceProviders } from './discord-interactions.js';
 
 export interface DiscordAdapterOptions {
@@ -18,7 +18,7 @@ export interface DiscordAdapterOptions {
   unauthorizedPauseMs?: number;
   unavailableRetryMs?: number;
   readyTimeoutMs?: number;
-  /** Requests per window at dispatch (Discord's global limit is 50/s); null turns the gate off. */
+  /** Requests in flight or answered within the window (Discord's global limit is 50/s); null turns the gate off. */
   globalGate?: { limit: number; windowMs: number } | null;
 }
 
@@ -32,8 +32,8 @@ export const discordAdapterDefaults = {
   unauthorizedPauseMs: 5 * 60_000,
   unavailableRetryMs: 5_000, // after a 5xx or network failure
   readyTimeoutMs: 30_000,
-  // One under Discord's 50 per second, over a slightly longer window: room for network jitter.
-  globalGate: { limit: 49, windowMs: 1_030 } as { limit: number; windowMs: number } | null,
+  // One under Discord's 50 per second; the window runs from each answer, so jitter cannot bunch requests.
+  globalGate: { limit: 49, windowMs: 1_000 } as { limit: number; windowMs: number } | null,
 } as const satisfies Required<Omit<DiscordAdapterOptions, 'token' | 'applicationId'>>;
 
 export interface DiscordAdapterDeps {
@@ -65,7 +65,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions, deps: Disco
   const now = deps.now ?? Date.now;
   const gate = settings.globalGate
     ? createDispatchGate({ ...settings.globalGate, now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) })
-    : { acquire: async () => undefined };
+    : openGate;
   const delivery: DiscordDelivery = createDiscordDelivery(
     rest,
     { historyLimit: settings.historyLimit, unauthorizedPauseMs: settings.unauthorizedPauseMs, unavailableRetryMs: settings.unavailableRetryMs, now },

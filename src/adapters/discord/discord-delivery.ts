@@ -56,17 +56,17 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
   }
 
   async function post(channelId: string, payload: PostBody): Promise<APIMessage> {
-    await gate.acquire();
-    return (await rest.post(Routes.channelMessages(channelId), { body: payload })) as APIMessage;
+    return (await gate.run(() => rest.post(Routes.channelMessages(channelId), { body: payload }))) as APIMessage;
   }
 
   async function threadFor(target: MessageRef, name: string): Promise<string> {
     if (target.threadId) return target.threadId;
     try {
-      await gate.acquire();
-      const thread = (await rest.post(Routes.threads(target.channelId, target.messageId), {
-        body: { name: truncate(name, 100), auto_archive_duration: 1440 },
-      })) as { id: string };
+      const thread = (await gate.run(() =>
+        rest.post(Routes.threads(target.channelId, target.messageId), {
+          body: { name: truncate(name, 100), auto_archive_duration: 1440 },
+        }),
+      )) as { id: string };
       return thread.id;
     } catch (error) {
       // Created by an attempt whose answer we lost: a message's thread has the message's id.
@@ -90,10 +90,11 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
       }
       case 'update-edit': {
         const { target } = message;
-        await gate.acquire();
-        await rest.patch(Routes.channelMessage(target.channelId, target.messageId), {
-          body: { embeds: [alertEmbed(message.alert, nonce)], allowed_mentions: { parse: [] } },
-        });
+        await gate.run(() =>
+          rest.patch(Routes.channelMessage(target.channelId, target.messageId), {
+            body: { embeds: [alertEmbed(message.alert, nonce)], allowed_mentions: { parse: [] } },
+          }),
+        );
         return target;
       }
       case 'update-thread': {
@@ -114,8 +115,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
 
   async function history(channelId: string): Promise<HistoryMessage[]> {
     const query = new URLSearchParams({ limit: String(options.historyLimit) });
-    await gate.acquire();
-    return (await rest.get(Routes.channelMessages(channelId), { query })) as HistoryMessage[];
+    return (await gate.run(() => rest.get(Routes.channelMessages(channelId), { query }))) as HistoryMessage[];
   }
 
   return {
