@@ -6,9 +6,13 @@
 import os from 'node:os';
 import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
 import type { ClusterInput } from '../src/intel/cluster/cluster-types.js';
+import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
 
 const hourMs = 3_600_000;
 const windowHours = 36;
+const storyIdf = await loadStoryIdf();
+if (!storyIdf.ok) throw new Error(storyIdf.message);
+const background = storyIdf.background;
 /** `node dist/bench/stories.js [scale] [window|long|both]`: 0.1 runs a tenth of the streams, for a quick look. */
 const scale = Number(process.argv[2] ?? '1') || 1;
 const n = (count: number): number => Math.round(count * scale);
@@ -109,7 +113,8 @@ function heapMb(): number {
 }
 
 function run(label: string, options: StreamOptions, measureFrom: number, sampleEvery: number, pregenerate: boolean) {
-  const clusterer = createStoryClusterer({ windowHours });
+  // As in production: the shipped reference frequencies seed the IDF.
+  const clusterer = createStoryClusterer({ windowHours, background });
   const samples: { items: number; liveStories: number; liveReports: number; heapMb: number }[] = [];
   let count = 0;
   let measured = 0;

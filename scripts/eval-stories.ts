@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { loadClusterAnnotator } from '../src/cli/commands/cluster.js';
 import type { DecisionWeights } from '../src/intel/cluster/cluster-types.js';
 import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
+import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'data/labeled/stories');
@@ -165,12 +166,15 @@ function describe(items: LabeledItem[], predicted: string[], negatives: z.output
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      split: { type: 'string', default: 'all' },
+      // dev, test, all (both in one stream), or every: the three in turn.
+      split: { type: 'string', default: 'every' },
       show: { type: 'string', default: '5' },
       weights: { type: 'string' },
       window: { type: 'string', default: '36' },
       quiet: { type: 'boolean', default: false },
       set: { type: 'string', default: 'both' },
+      // Pseudo-documents the reference frequencies count as; 0 clusters on the window's IDF alone.
+      reference: { type: 'string' },
     },
   });
   const weights = values.weights ? (JSON.parse(values.weights) as Partial<DecisionWeights>) : {};
@@ -180,13 +184,17 @@ async function main(): Promise<void> {
   const negatives = readJsonLines(path.join(labelDir, 'hard-negatives.jsonl'), hardNegative);
   const everything = [...(values.set === 'written' ? [] : await realItems()), ...(values.set === 'real' ? [] : written)];
   const annotate = await loadClusterAnnotator(path.join(repoRoot, 'config'));
-  const runs = values.split === 'all' ? (['dev', 'test', 'all'] as const) : [values.split];
+  const storyIdf = await loadStoryIdf();
+  if (!storyIdf.ok) process.stderr.write(`eval:stories: warning: ${storyIdf.message}\n`);
+  const referenceWeight = values.reference === undefined ? undefined : Number(values.reference);
+  const background = storyIdf.ok && referenceWeight !== 0 ? { ...storyIdf.background, ...(referenceWeight === undefined ? {} : { weight: referenceWeight }) } : undefined;
+  const runs = values.split === 'every' ? (['dev', 'test', 'all'] as const) : [values.split];
   const summary: Record<string, Scores & { items: number; stories: number }> = {};
   for (const run of runs) {
     const items = everything
       .filter((item) => run === 'all' || item.split === run)
       .sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
-    const clusterer = createStoryClusterer({ windowHours: Number(values.window), weights });
+    const clusterer = createStoryClusterer({ windowHours: Number(values.window), weights, ...(background ? { background } : {}) });
     const predicted = items.map((item) => {
       const notes = annotate({ title: item.title, summary: item.summary });
       return clusterer.add({ ...item, feedId: item.source, ...notes }).story.id;
@@ -200,7 +208,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${run}: ${items.length} items, ${summary[run].stories} stories · pairwise P ${pct(result.pairwise.precision)} R ${pct(result.pairwise.recall)} F1 ${pct(result.pairwise.f1)} · B-cubed F1 ${pct(result.bcubed.f1)}\n`,
     );
-    if (!values.quiet && run !== 'all') {
+    if (!values.quiet && (run !== 'all' || runs.length === 1)) {
       for (const line of describe(items, predicted, negatives, Number(values.show))) process.stdout.write(`  ${line}\n`);
     }
   }

@@ -12,6 +12,7 @@ import { createSubscriptionRepo } from './delivery/subscription-repo.js';
 import type { Logger } from './domain/logger.js';
 import type { StoryEvent } from './domain/story.js';
 import { createAnnotator, loadIntel, type Annotator } from './intel/annotate-item.js';
+import { loadStoryIdf } from './intel/cluster/story-idf.js';
 import { applyTopicSnapshot, topicDefinitions } from './app/intel-tuning.js';
 import type { FeedDefinition } from './pipeline/feed-definition.js';
 import { FeedHealthBook } from './pipeline/feed-health.js';
@@ -102,7 +103,13 @@ export async function createSitrep(deps: SitrepDeps): Promise<Sitrep> {
   });
   const sourceOf = (feedId: string) => feeds.find((feed) => feed.id === feedId)?.source ?? feedId;
 
-  const stories = await openStoryRepository(store, { windowHours: settings.stories.windowHours, clock });
+  const storyIdf = await loadStoryIdf();
+  if (!storyIdf.ok) logger.warn('story clustering runs without reference frequencies', { problem: storyIdf.message });
+  const stories = await openStoryRepository(store, {
+    windowHours: settings.stories.windowHours,
+    clock,
+    ...(storyIdf.ok ? { background: storyIdf.background } : {}),
+  });
   const items = openItemRecords(store);
   const search = createSearchIndex();
   const subscriptions = createSubscriptionRepo(store);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createStoryClusterer } from '../../intel/cluster/create-story-clusterer.js';
 import { defaultClusterOptions } from '../../intel/cluster/cluster-options.js';
 import type { ClusterInput } from '../../intel/cluster/cluster-types.js';
+import { loadStoryIdf } from '../../intel/cluster/story-idf.js';
 import { createActorTagger } from '../../intel/actors/create-actor-tagger.js';
 import { loadActorsConfig } from '../../intel/actors/load-actors-config.js';
 import { createPlaceTagger } from '../../intel/places/create-place-tagger.js';
@@ -132,7 +133,9 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
   const valid = parsed.filter((entry): entry is Extract<Parsed, { ok: true }> => entry?.ok === true);
   // The live system sees items in published order; ties keep input order.
   valid.sort((a, b) => Date.parse(a.line.published) - Date.parse(b.line.published) || a.order - b.order);
-  const clusterer = createStoryClusterer({ windowHours });
+  const storyIdf = await loadStoryIdf();
+  if (!storyIdf.ok) io.stderr.write(`sitrep cluster: warning: clustering without reference frequencies (${storyIdf.message})\n`);
+  const clusterer = createStoryClusterer({ windowHours, ...(storyIdf.ok ? { background: storyIdf.background } : {}) });
   const storyOf = new Map<number, string>();
   // A repeated id is the same item offered twice (two feeds of one publisher): one report, one story.
   const storyOfId = new Map<string, string>();

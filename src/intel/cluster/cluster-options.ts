@@ -1,17 +1,18 @@
 import type { DecisionWeights, StoryClustererOptions } from './cluster-types.js';
 
 /**
- * Tuned on the dev half of data/labeled/stories (scripts/eval-stories.ts). Shared places
+ * Tuned on the dev half of data/labeled/stories (scripts/eval-stories.ts), with the
+ * reference frequencies of data/model/story-idf.json behind the IDF. Shared places
  * and actors earn no bonus: place names already count as terms, and a bonus merged
  * different events in one province; tagged places still count against a match as conflicts.
  */
 export const defaultWeights = {
-  bestReport: 0.5,
+  bestReport: 0.44,
   centroid: 0.3,
   title: 0.2,
   event: 0.15,
-  weakEvent: 0.1,
-  minEvent: 0.08,
+  weakEvent: 0.07,
+  minEvent: 0.11,
   novelty: 0.1,
   sharedSubdivision: 0,
   sharedActor: 0,
@@ -19,7 +20,7 @@ export const defaultWeights = {
   numberConflict: 0.04,
   countryConflict: 0.12,
   gapGraceHours: 6,
-  gapPerDay: 0.2,
+  gapPerDay: 0.23,
   minSharedEvidence: 1.5,
   thinEvidence: 0.1,
   threshold: 0.18,
@@ -34,11 +35,12 @@ export const defaultClusterOptions = {
   indexTerms: 12, // salient terms per report put in the index
   maxPostingLength: 200, // stories; a term shared by more live stories is too common to retrieve by
   comparedReports: 6, // first report + the 5 most recent
-} as const satisfies Omit<Required<StoryClustererOptions>, 'onDecision'>;
+} as const satisfies Omit<Required<StoryClustererOptions>, 'onDecision' | 'background'>;
 
-export type ResolvedClusterOptions = Omit<Required<StoryClustererOptions>, 'weights' | 'onDecision'> & {
+export type ResolvedClusterOptions = Omit<Required<StoryClustererOptions>, 'weights' | 'onDecision' | 'background'> & {
   weights: DecisionWeights;
   onDecision: StoryClustererOptions['onDecision'];
+  background: StoryClustererOptions['background'];
 };
 
 export function resolveClusterOptions(options: StoryClustererOptions): ResolvedClusterOptions {
@@ -52,5 +54,6 @@ export function resolveClusterOptions(options: StoryClustererOptions): ResolvedC
     maxPostingLength: options.maxPostingLength ?? defaultClusterOptions.maxPostingLength,
     comparedReports: options.comparedReports ?? defaultClusterOptions.comparedReports,
     onDecision: options.onDecision,
+    background: options.background,
   };
 }

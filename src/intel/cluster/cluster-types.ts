@@ -1,3 +1,4 @@
+import type { BackgroundFrequencies } from './vocabulary.js';
 import { z } from 'zod';
 import type { Story } from '../../domain/story.js';
 
@@ -66,6 +67,8 @@ export interface StoryClustererOptions {
   /** Reports older than this (hours, by published time) no longer attract new ones. */
   windowHours: number;
   weights?: Partial<DecisionWeights>;
+  /** Reference document frequencies for the IDF (see Vocabulary); without them the IDF is the window's alone. */
+  background?: BackgroundFrequencies;
   /** Stories retrieved from the inverted index per item. */
   maxCandidates?: number;
   /** Of those, the stories (closest by centroid) scored on every piece of evidence. */

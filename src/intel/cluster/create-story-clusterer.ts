@@ -27,7 +27,7 @@ const priorDocuments = 20;
 export function createStoryClusterer(options: StoryClustererOptions): StoryClusterer {
   const config = resolveClusterOptions(options);
   const windowMs = config.windowHours * hourMs;
-  const vocabulary = new Vocabulary(priorDocuments);
+  const vocabulary = new Vocabulary(priorDocuments, config.background);
   const index = new CandidateIndex(config.maxPostingLength);
   const bySlot = new Map<number, StoryState>();
   const byId = new Map<string, StoryState>();

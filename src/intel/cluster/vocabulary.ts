@@ -3,8 +3,24 @@
  * Frequencies are added when a report joins and removed when its story ages out, so
  * the IDF is estimated online from recent news and the table stays bounded by the window.
  */
+/**
+ * Document frequencies from a reference corpus of news (data/model/story-idf.json).
+ * Counted as `weight` pseudo-documents, they tell a small or fresh stream that
+ * "killed" and "minister" are everyday news words and "Zamzam" is not: without
+ * them, a story's own words look common and one-off generic words look rare.
+ */
+export interface BackgroundFrequencies {
+  documents: number;
+  df: ReadonlyMap<string, number>;
+  /** Pseudo-documents the background counts as (its frequencies are scaled to it). */
+  weight: number;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private background = new Float64Array(1024);
+  private readonly priorDocs: number;
+  private readonly backgroundScale: number;
   private terms: (string | undefined)[] = [];
   private df = new Int32Array(1024);
   private readonly free: number[] = [];
@@ -19,7 +35,10 @@ export class Vocabulary {
    * @param priorDocs pseudo-documents added to the count so the first reports of a
    *   fresh process do not treat every word as maximally rare.
    */
-  constructor(private readonly priorDocs: number) {}
+  constructor(priorDocs: number, private readonly reference?: BackgroundFrequencies) {
+    this.priorDocs = reference ? reference.weight : priorDocs;
+    this.backgroundScale = reference && reference.documents > 0 ? reference.weight / reference.documents : 0;
+  }
 
   get size(): number {
     return this.ids.size;
@@ -47,7 +66,7 @@ export class Vocabulary {
   idf(id: number | undefined): number {
     if (id === undefined) return Math.log(this.docs + this.priorDocs + 1);
     if (this.idfStamp[id] === this.currentEpoch) return this.idfCache[id] ?? 0;
-    const value = Math.log((this.docs + this.priorDocs + 1) / ((this.df[id] ?? 0) + 1));
+    const value = Math.log((this.docs + this.priorDocs + 1) / ((this.df[id] ?? 0) + (this.background[id] ?? 0) + 1));
     this.idfCache[id] = value;
     this.idfStamp[id] = this.currentEpoch;
     return value;
@@ -99,6 +118,9 @@ export class Vocabulary {
       const cache = new Float64Array(this.df.length);
       cache.set(this.idfCache);
       this.idfCache = cache;
+      const background = new Float64Array(this.df.length);
+      background.set(this.background);
+      this.background = background;
       const stamps = new Int32Array(this.df.length).fill(-1);
       stamps.set(this.idfStamp);
       this.idfStamp = stamps;
@@ -106,6 +128,7 @@ export class Vocabulary {
     this.ids.set(term, id);
     this.terms[id] = term;
     this.df[id] = 0;
+    this.background[id] = (this.reference?.df.get(term) ?? 0) * this.backgroundScale;
     this.idfStamp[id] = -1;
     return id;
   }

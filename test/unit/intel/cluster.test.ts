@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { createStoryClusterer } from '../../../src/intel/cluster/create-story-clusterer.js';
+import type { StoryClustererOptions } from '../../../src/intel/cluster/cluster-types.js';
+import { createStoryClusterer as createBare } from '../../../src/intel/cluster/create-story-clusterer.js';
+import { loadStoryIdf } from '../../../src/intel/cluster/story-idf.js';
 import { at, clusterInput, kunduzBombing } from './cluster-builders.js';
 
-describe('story clustering', () => {
+const shipped = await loadStoryIdf();
+if (!shipped.ok) throw new Error(shipped.message);
+
+// Production clusters with the shipped reference frequencies; a missing file falls back to none.
+describe.each([
+  ['with the shipped reference frequencies', shipped.background],
+  ['on the window IDF alone', undefined],
+])('story clustering %s', (_name, background) => {
+  const createStoryClusterer = (options: StoryClustererOptions) => createBare({ ...options, ...(background ? { background } : {}) });
+
   it('three outlets report one event → one story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     const results = kunduzBombing.map((item) => clusterer.add(item));
