@@ -19,6 +19,7 @@ export const defaultWeights = {
   subdivisionConflict: 0.08,
   numberConflict: 0.04,
   countryConflict: 0.12,
+  kindConflict: 0.3,
   gapGraceHours: 6,
   gapPerDay: 0.23,
   minSharedEvidence: 1.5,

@@ -51,6 +51,8 @@ export interface DecisionWeights {
   numberConflict: number;
   /** Penalty when the item names a country the story never did and vice versa. */
   countryConflict: number;
+  /** Penalty per dimension (incident, venue) where both headlines name kinds and share none. */
+  kindConflict: number;
   /** Hours after a story's last report during which time costs nothing. */
   gapGraceHours: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
@@ -103,6 +105,8 @@ export interface MatchFeatures {
   subdivisionConflict: boolean;
   numberConflict: boolean;
   countryConflict: boolean;
+  /** Dimensions (incident, venue) where the item's and the story's headlines name different kinds. */
+  kindConflicts: number;
   gapHours: number;
   /** Shared terms weighted by rarity (1 = one never-seen word). */
   sharedEvidence: number;

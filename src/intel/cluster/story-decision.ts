@@ -43,6 +43,13 @@ function countryConflict(item: PreparedReport, state: StoryState): boolean {
   return itemExtra && storyExtra;
 }
 
+/** Both name kinds of happening (or of place) and none in common. */
+function kindConflicts(item: PreparedReport, state: StoryState): number {
+  const differ = (mine: readonly string[], theirs: ReadonlySet<string>): boolean =>
+    mine.length > 0 && theirs.size > 0 && !mine.some((kind) => theirs.has(kind));
+  return (differ(item.kinds.incident, state.incidents) ? 1 : 0) + (differ(item.kinds.venue, state.venues) ? 1 : 0);
+}
+
 /**
  * How many rare terms the item shares with the story, each counted by its IDF
  * relative to an unseen word. Two short texts sharing one word can have a high
@@ -92,6 +99,7 @@ export function scoreCandidate(
   const subConflict = subdivisionConflict(item.evidence.places, state.places);
   const numConflict = numberConflict(item.titleNumbers, state.titleNumbers);
   const ctyConflict = countryConflict(item, state);
+  const kinds = kindConflicts(item, state);
   const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
   const shared = sharedEvidence(item.vector, state.centroid, idf, maxIdf);
   const score =
@@ -106,6 +114,7 @@ export function scoreCandidate(
     (subConflict ? weights.subdivisionConflict : 0) -
     (numConflict ? weights.numberConflict : 0) -
     (ctyConflict ? weights.countryConflict : 0) -
+    weights.kindConflict * kinds -
     (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
     weights.gapPerDay * Math.min(1.5, Math.max(0, gapHours - weights.gapGraceHours) / 24);
   return {
@@ -119,6 +128,7 @@ export function scoreCandidate(
     subdivisionConflict: subConflict,
     numberConflict: numConflict,
     countryConflict: ctyConflict,
+    kindConflicts: kinds,
     gapHours,
     sharedEvidence: shared,
     score,

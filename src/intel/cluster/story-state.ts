@@ -1,5 +1,6 @@
 import type { Story } from '../../domain/story.js';
 import type { ReportEvidence } from './cluster-types.js';
+import { headlineKinds, type HeadlineKinds } from './event-kinds.js';
 import { numberPrefix } from './salient-terms.js';
 import { addVectors, type NormCache, pruneVector, type SparseVector, vectorFrom } from './sparse-vector.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -21,6 +22,8 @@ export interface PreparedReport {
   titleNumbers: string[];
   /** Country words in the headline. */
   countries: string[];
+  /** The kinds of happening and of place the headline names. */
+  kinds: HeadlineKinds;
   norms: { vector: NormCache; title: NormCache; event: NormCache };
 }
 
@@ -37,6 +40,9 @@ export interface StoryState {
   titleNumbers: Set<string>;
   countries: Set<string>;
   firstCountries: Set<string>;
+  /** Kinds named by any of the story's headlines. */
+  incidents: Set<string>;
+  venues: Set<string>;
   places: Set<string>;
   actors: Set<string>;
   indexedTerms: Set<number>;
@@ -87,6 +93,7 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
     event: vectorFrom(eventPairs),
     titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
     countries: [...new Set(evidence.title.filter((term) => countryTerms.has(term)))],
+    kinds: headlineKinds(evidence.title),
     norms: { vector: staleNorm(), title: staleNorm(), event: staleNorm() },
   };
 }
@@ -103,6 +110,8 @@ export function newStoryState(slot: number, story: Story, report: PreparedReport
     titleNumbers: new Set(report.titleNumbers),
     countries: new Set(report.countries),
     firstCountries: new Set(report.countries),
+    incidents: new Set(report.kinds.incident),
+    venues: new Set(report.kinds.venue),
     places: new Set(report.evidence.places),
     actors: new Set(report.evidence.actors),
     indexedTerms: new Set(),
@@ -125,6 +134,8 @@ export function absorbReport(state: StoryState, story: Story, report: PreparedRe
   if (state.compared.length > comparedReports) state.compared.splice(1, 1);
   for (const number of report.titleNumbers) state.titleNumbers.add(number);
   for (const country of report.countries) state.countries.add(country);
+  for (const kind of report.kinds.incident) state.incidents.add(kind);
+  for (const kind of report.kinds.venue) state.venues.add(kind);
   for (const place of report.evidence.places) state.places.add(place);
   for (const actor of report.evidence.actors) state.actors.add(actor);
   state.firstMs = Math.min(state.firstMs, report.publishedMs);

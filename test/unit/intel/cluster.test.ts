@@ -101,6 +101,42 @@ describe.each([
     expect(repeat.story.id).toBe('story-reuters-again');
   });
 
+  it('another abduction in the same state the next day, from a mosque rather than a school → new story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const school = clusterer.add(
+      clusterInput({
+        id: 'trust-1',
+        source: 'Daily Trust',
+        published: at(0),
+        title: 'Gunmen abduct scores of pupils from school in Kaduna',
+        summary: 'Armed men stormed a primary school in Kaduna State on Thursday morning and abducted scores of pupils and teachers, residents said.',
+        places: ['NG'],
+      }),
+    );
+    const sameRaid = clusterer.add(
+      clusterInput({
+        id: 'wire-1',
+        source: 'Wire',
+        published: at(3),
+        title: 'Nigerian gunmen kidnap pupils in Kaduna school raid',
+        summary: 'Gunmen in northwest Nigeria kidnapped scores of pupils from a school in Kaduna State, police said.',
+        places: ['NG'],
+      }),
+    );
+    const mosque = clusterer.add(
+      clusterInput({
+        id: 'times-1',
+        source: 'Premium Times',
+        published: at(20),
+        title: 'Gunmen abduct worshippers from mosque in Kaduna',
+        summary: 'Armed men abducted worshippers during prayers at a mosque in Kaduna State on Friday, residents said.',
+        places: ['NG'],
+      }),
+    );
+    expect(sameRaid).toMatchObject({ created: false, story: { id: school.story.id } });
+    expect(mosque.created).toBe(true);
+  });
+
   it('a follow-up from the same outlet joins its story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     for (const item of kunduzBombing) clusterer.add(item);

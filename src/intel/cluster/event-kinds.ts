@@ -1,0 +1,65 @@
+import { contentTerms } from './salient-terms.js';
+
+/**
+ * What kind of happening a headline names, and where it happened, in coarse classes.
+ * Two reports from one place whose headlines name different kinds ("gunmen abduct
+ * pupils from school" / "gunmen abduct worshippers from mosque"; "settlers besiege
+ * families" / "family sleeps in the open after demolition") are usually two events,
+ * however many words they share. Synonyms share a class, so outlets that word one
+ * event differently ("blast" / "bombing") do not conflict.
+ */
+export type KindDimension = 'incident' | 'venue';
+
+const lexicon: Record<KindDimension, Record<string, readonly string[]>> = {
+  incident: {
+    abduction: ['kidnap', 'kidnapped', 'kidnapping', 'abduct', 'abducted', 'abduction', 'hostage', 'hostages'],
+    bombing: ['bomb', 'bombing', 'bomber', 'blast', 'explosion', 'suicide'],
+    shooting: ['shooting', 'shot', 'gunman', 'gunmen', 'gunfire', 'gunfight', 'shootout'],
+    crash: ['crash', 'crashes', 'collision', 'derail', 'derailed', 'derailment'],
+    flood: ['flood', 'floods', 'flooding', 'landslide', 'landslides'],
+    earthquake: ['earthquake', 'quake', 'tremor', 'aftershock'],
+    fire: ['fire', 'blaze', 'wildfire', 'wildfires', 'inferno'],
+    // Not "storm": troops and protesters storm places too.
+    cyclone: ['cyclone', 'typhoon', 'hurricane'],
+    siege: ['siege', 'besiege', 'besieged', 'besieging'],
+    demolition: ['demolition', 'demolish', 'demolished', 'bulldoze', 'bulldozed'],
+    election: ['election', 'elections', 'polls', 'vote', 'ballot', 'runoff'],
+    protest: ['protest', 'protests', 'protesters', 'demonstration', 'demonstrators', 'rally'],
+    resignation: ['resign', 'resigns', 'resignation'],
+  },
+  venue: {
+    school: ['school', 'schools', 'pupils', 'schoolchildren', 'students', 'university', 'college'],
+    mosque: ['mosque', 'worshippers'],
+    church: ['church', 'cathedral', 'congregation'],
+    hospital: ['hospital', 'clinic'],
+    market: ['market', 'bazaar'],
+    camp: ['camp', 'camps'],
+    prison: ['prison', 'jail'],
+    train: ['train', 'railway'],
+    aircraft: ['plane', 'aircraft', 'helicopter', 'chopper', 'jet'],
+    ship: ['ship', 'vessel', 'ferry', 'boat', 'tanker'],
+  },
+};
+
+const classOf = new Map<string, { dimension: KindDimension; kind: string }>();
+for (const dimension of Object.keys(lexicon) as KindDimension[]) {
+  for (const [kind, words] of Object.entries(lexicon[dimension])) {
+    for (const word of words) for (const term of contentTerms(word)) classOf.set(term, { dimension, kind });
+  }
+}
+
+export interface HeadlineKinds {
+  incident: string[];
+  venue: string[];
+}
+
+/** The kinds a headline's terms name (terms as salient-terms produces them). */
+export function headlineKinds(titleTerms: readonly string[]): HeadlineKinds {
+  const incident = new Set<string>();
+  const venue = new Set<string>();
+  for (const term of titleTerms) {
+    const found = classOf.get(term);
+    if (found) (found.dimension === 'incident' ? incident : venue).add(found.kind);
+  }
+  return { incident: [...incident], venue: [...venue] };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { headlineKinds } from '../../../src/intel/cluster/event-kinds.js';
+import { contentTerms } from '../../../src/intel/cluster/salient-terms.js';
+
+const kinds = (headline: string) => headlineKinds(contentTerms(headline));
+
+describe('headline kinds', () => {
+  it('names the kind of happening and of place, whatever the inflection', () => {
+    expect(kinds('Gunmen abduct scores of pupils from school in Kaduna')).toEqual({ incident: ['shooting', 'abduction'], venue: ['school'] });
+    expect(kinds('Worshippers kidnapped from mosque in Kajuru')).toEqual({ incident: ['abduction'], venue: ['mosque'] });
+  });
+
+  it('synonyms outlets use for one event share a class', () => {
+    expect(kinds('Blast at market kills 12').incident).toEqual(kinds('Suicide bombing at market kills 12').incident);
+    expect(kinds('Quake kills hundreds in Cali').incident).toEqual(kinds('Earthquake death toll rises').incident);
+    expect(kinds('Train derails in Odisha').incident).toEqual(kinds('Odisha train crash kills 50').incident);
+  });
+
+  it('a headline naming no kind names none (no conflict can come of it)', () => {
+    expect(kinds('Pakistani interior minister arrives in Tehran')).toEqual({ incident: [], venue: [] });
+  });
+
+  it('verbs that look like kinds do not count as them', () => {
+    // "storm" as in troops storming a camp is not weather.
+    expect(kinds('Paramilitary fighters storm displacement camp').incident).toEqual([]);
+  });
+});
