@@ -15,7 +15,11 @@ export interface ReportTerms {
 /** Numbers are kept as terms with this prefix so they never collide with words. */
 export const numberPrefix = '#';
 
-const tokenPattern = /[\p{L}\p{N}]+(?:[.,'’\-][\p{L}\p{N}]+)*\.?/gu;
+// Combining marks belong to their word: Bengali and Devanagari vowel signs are marks, and a
+// pattern of letters alone would shred "ভাঙচুর" into fragments that every headline shares.
+const tokenPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[.,'’\-][\p{L}\p{M}\p{N}]+)*\.?/gu;
+const latinWord = /^[\p{Script=Latin}\p{M}\p{N}'’.\-]+$/u;
+const asciiWord = /^[\x00-\x7f]*$/;
 const upperAbbreviations = new Map([
   ['US', 'usa'],
   ['U.S.', 'usa'],
@@ -137,7 +141,8 @@ function scanToken(token: string, out: string[]): void {
   }
   let word = raw.toLowerCase();
   // Folding accents ("Erdoğan" → "erdogan") is costly; most tokens are plain ASCII.
-  if (!/^[\x00-\x7f]*$/.test(word)) word = word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'");
+  // Accents are folded in Latin script only; in other scripts the marks are the vowels.
+  if (!asciiWord.test(word)) word = latinWord.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'") : word.replace(/[’]/g, "'");
   word = word.replace(/'s$/, '');
   if (word.length < 2 || stopwords.has(word)) return;
   const asNumber = numberWords.get(word);
@@ -152,7 +157,8 @@ function scanToken(token: string, out: string[]): void {
   for (const part of parts) {
     if (part.length < 2 || stopwords.has(part)) continue;
     const partVariant = variant ?? variants.get(part);
-    out.push(partVariant ?? (unstemmed.has(part) ? part : stem(part)));
+    // The suffix stripper knows English; words of other scripts are kept whole.
+    out.push(partVariant ?? (unstemmed.has(part) || !asciiWord.test(part) ? part : stem(part)));
   }
 }
 
