@@ -43,7 +43,8 @@ export interface MatchContext {
 }
 
 function normalizeWords(text: string): string {
-  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  // Combining marks stay: in Bengali or Devanagari they are the vowels that tell words apart.
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim()} `;
 }
 
 function containsTerm(haystack: string, term: string): boolean {

@@ -50,6 +50,18 @@ describe('routeStoryEvent', () => {
     expect(routed.explanations[2]?.checks.find((c) => c.name === 'keywords')?.detail).toContain('excluded keyword "doha"');
   });
 
+  it('keywords in scripts with vowel signs match whole words, not their consonants', () => {
+    const titled = (id: string, title: string) => {
+      const story = makeStory(id, { firstReport: { ...makeStory('x').firstReport, title } });
+      story.reports = [story.firstReport];
+      return story;
+    };
+    const dhaka = makeSub({ keywords: parseKeywords('ঢাকা') });
+    // "ঢাকা" (Dhaka) and "ঢাক" (a drum) differ only in a vowel sign, which is a combining mark.
+    expect(routeStoryEvent(created(titled('s1', 'ঢাকা শহরে বন্যা')), [dhaka], now).deliveries).toHaveLength(1);
+    expect(routeStoryEvent(created(titled('s2', 'পূজায় ঢাক বাজছে')), [dhaka], now).deliveries).toHaveLength(0);
+  });
+
   it('paused subscription never routes, even when it matches', () => {
     const sub = makeSub({ paused: { reason: 'delivery/forbidden', at: now.toISOString() } });
     const routed = routeStoryEvent(created(makeStory('s1')), [sub], now);
