@@ -20,6 +20,7 @@ export const defaultWeights = {
   numberConflict: 0.04,
   countryConflict: 0.12,
   kindConflict: 0.3,
+  sharedDisaster: 0.12,
   gapGraceHours: 6,
   gapPerDay: 0.23,
   minSharedEvidence: 1.5,

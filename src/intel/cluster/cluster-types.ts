@@ -53,6 +53,8 @@ export interface DecisionWeights {
   countryConflict: number;
   /** Penalty per dimension (incident, venue) where both headlines name kinds and share none. */
   kindConflict: number;
+  /** Bonus when both name the same singular disaster (an earthquake) in the same country. */
+  sharedDisaster: number;
   /** Hours after a story's last report during which time costs nothing. */
   gapGraceHours: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
@@ -107,6 +109,8 @@ export interface MatchFeatures {
   countryConflict: boolean;
   /** Dimensions (incident, venue) where the item's and the story's headlines name different kinds. */
   kindConflicts: number;
+  /** Both name the same singular disaster in a country both are tagged with. */
+  sharedDisaster: boolean;
   gapHours: number;
   /** Shared terms weighted by rarity (1 = one never-seen word). */
   sharedEvidence: number;

@@ -21,6 +21,8 @@ const lexicon: Record<KindDimension, Record<string, readonly string[]>> = {
     fire: ['fire', 'blaze', 'wildfire', 'wildfires', 'inferno'],
     // Not "storm": troops and protesters storm places too.
     cyclone: ['cyclone', 'typhoon', 'hurricane'],
+    tsunami: ['tsunami'],
+    eruption: ['eruption', 'volcano', 'volcanic'],
     siege: ['siege', 'besiege', 'besieged', 'besieging'],
     demolition: ['demolition', 'demolish', 'demolished', 'bulldoze', 'bulldozed'],
     election: ['election', 'elections', 'polls', 'vote', 'ballot', 'runoff'],
@@ -46,6 +48,24 @@ for (const dimension of Object.keys(lexicon) as KindDimension[]) {
   for (const [kind, words] of Object.entries(lexicon[dimension])) {
     for (const word of words) for (const term of contentTerms(word)) classOf.set(term, { dimension, kind });
   }
+}
+
+/**
+ * Disasters a country rarely has two of at once: within the window, reports of an
+ * earthquake in one country are reports of the same earthquake (aftershocks included),
+ * however differently a feature and a wire story are worded. Floods, fires and crashes
+ * are not on the list: a country can have several in a day.
+ */
+const singularKinds: ReadonlySet<string> = new Set(['earthquake', 'cyclone', 'tsunami', 'eruption']);
+
+/** The singular disasters named anywhere in these terms (headline and lede). */
+export function singularDisasters(terms: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const term of terms) {
+    const kind = classOf.get(term)?.kind;
+    if (kind !== undefined && singularKinds.has(kind)) found.add(kind);
+  }
+  return [...found];
 }
 
 export interface HeadlineKinds {

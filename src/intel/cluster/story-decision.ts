@@ -50,6 +50,10 @@ function kindConflicts(item: PreparedReport, state: StoryState): number {
   return (differ(item.kinds.incident, state.incidents) ? 1 : 0) + (differ(item.kinds.venue, state.venues) ? 1 : 0);
 }
 
+function sharedDisaster(item: PreparedReport, state: StoryState): boolean {
+  return item.disasters.some((kind) => state.disasters.has(kind)) && item.placeCountries.some((country) => state.placeCountries.has(country));
+}
+
 /**
  * How many rare terms the item shares with the story, each counted by its IDF
  * relative to an unseen word. Two short texts sharing one word can have a high
@@ -100,6 +104,7 @@ export function scoreCandidate(
   const numConflict = numberConflict(item.titleNumbers, state.titleNumbers);
   const ctyConflict = countryConflict(item, state);
   const kinds = kindConflicts(item, state);
+  const disaster = sharedDisaster(item, state);
   const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
   const shared = sharedEvidence(item.vector, state.centroid, idf, maxIdf);
   const score =
@@ -114,7 +119,8 @@ export function scoreCandidate(
     (subConflict ? weights.subdivisionConflict : 0) -
     (numConflict ? weights.numberConflict : 0) -
     (ctyConflict ? weights.countryConflict : 0) -
-    weights.kindConflict * kinds -
+    weights.kindConflict * kinds +
+    (disaster ? weights.sharedDisaster : 0) -
     (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
     weights.gapPerDay * Math.min(1.5, Math.max(0, gapHours - weights.gapGraceHours) / 24);
   return {
@@ -129,6 +135,7 @@ export function scoreCandidate(
     numberConflict: numConflict,
     countryConflict: ctyConflict,
     kindConflicts: kinds,
+    sharedDisaster: disaster,
     gapHours,
     sharedEvidence: shared,
     score,

@@ -1,6 +1,6 @@
 import type { Story } from '../../domain/story.js';
 import type { ReportEvidence } from './cluster-types.js';
-import { headlineKinds, type HeadlineKinds } from './event-kinds.js';
+import { headlineKinds, singularDisasters, type HeadlineKinds } from './event-kinds.js';
 import { numberPrefix } from './salient-terms.js';
 import { addVectors, type NormCache, pruneVector, type SparseVector, vectorFrom } from './sparse-vector.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -24,6 +24,10 @@ export interface PreparedReport {
   countries: string[];
   /** The kinds of happening and of place the headline names. */
   kinds: HeadlineKinds;
+  /** Singular disasters (an earthquake, a cyclone) named in the headline or lede. */
+  disasters: string[];
+  /** Countries of the tagged places (a province counts for its country). */
+  placeCountries: string[];
   norms: { vector: NormCache; title: NormCache; event: NormCache };
 }
 
@@ -43,6 +47,8 @@ export interface StoryState {
   /** Kinds named by any of the story's headlines. */
   incidents: Set<string>;
   venues: Set<string>;
+  disasters: Set<string>;
+  placeCountries: Set<string>;
   places: Set<string>;
   actors: Set<string>;
   indexedTerms: Set<number>;
@@ -94,6 +100,8 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
     titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
     countries: [...new Set(evidence.title.filter((term) => countryTerms.has(term)))],
     kinds: headlineKinds(evidence.title),
+    disasters: singularDisasters([...evidence.title, ...evidence.lede]),
+    placeCountries: [...new Set(evidence.places.map((code) => code.split('-')[0] ?? code))],
     norms: { vector: staleNorm(), title: staleNorm(), event: staleNorm() },
   };
 }
@@ -112,6 +120,8 @@ export function newStoryState(slot: number, story: Story, report: PreparedReport
     firstCountries: new Set(report.countries),
     incidents: new Set(report.kinds.incident),
     venues: new Set(report.kinds.venue),
+    disasters: new Set(report.disasters),
+    placeCountries: new Set(report.placeCountries),
     places: new Set(report.evidence.places),
     actors: new Set(report.evidence.actors),
     indexedTerms: new Set(),
@@ -136,6 +146,8 @@ export function absorbReport(state: StoryState, story: Story, report: PreparedRe
   for (const country of report.countries) state.countries.add(country);
   for (const kind of report.kinds.incident) state.incidents.add(kind);
   for (const kind of report.kinds.venue) state.venues.add(kind);
+  for (const kind of report.disasters) state.disasters.add(kind);
+  for (const country of report.placeCountries) state.placeCountries.add(country);
   for (const place of report.evidence.places) state.places.add(place);
   for (const actor of report.evidence.actors) state.actors.add(actor);
   state.firstMs = Math.min(state.firstMs, report.publishedMs);

@@ -137,6 +137,42 @@ describe.each([
     expect(mosque.created).toBe(true);
   });
 
+  it('a feature and a wire story about one earthquake join; a quake in another country does not', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const feature = clusterer.add(
+      clusterInput({
+        id: 'feature-1',
+        source: 'Features Desk',
+        published: at(0),
+        title: 'In shattered Arequipa, families wait for news of the missing',
+        summary: 'Most deaths from the magnitude-7.1 quake were reported in Arequipa, Peru’s second city, where crews are searching collapsed buildings.',
+        places: ['PE'],
+      }),
+    );
+    const wire = clusterer.add(
+      clusterInput({
+        id: 'wire-1',
+        source: 'Wire',
+        published: at(6),
+        title: 'Peru earthquake death toll rises to 140 as rescuers hunt for survivors',
+        summary: 'Rescue teams worked through the night as the toll from Tuesday’s earthquake in southern Peru climbed, officials said.',
+        places: ['PE'],
+      }),
+    );
+    const elsewhere = clusterer.add(
+      clusterInput({
+        id: 'wire-2',
+        source: 'Wire',
+        published: at(8),
+        title: 'Strong earthquake shakes northern Chile, damaging homes',
+        summary: 'A magnitude-6.6 earthquake struck near Antofagasta on Wednesday, damaging homes; no deaths were reported.',
+        places: ['CL'],
+      }),
+    );
+    expect(wire).toMatchObject({ created: false, story: { id: feature.story.id } });
+    expect(elsewhere.created).toBe(true);
+  });
+
   it('a follow-up from the same outlet joins its story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     for (const item of kunduzBombing) clusterer.add(item);

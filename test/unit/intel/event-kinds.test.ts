@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineKinds } from '../../../src/intel/cluster/event-kinds.js';
+import { headlineKinds, singularDisasters } from '../../../src/intel/cluster/event-kinds.js';
 import { contentTerms } from '../../../src/intel/cluster/salient-terms.js';
 
 const kinds = (headline: string) => headlineKinds(contentTerms(headline));
@@ -23,5 +23,10 @@ describe('headline kinds', () => {
   it('verbs that look like kinds do not count as them', () => {
     // "storm" as in troops storming a camp is not weather.
     expect(kinds('Paramilitary fighters storm displacement camp').incident).toEqual([]);
+  });
+
+  it('singular disasters: earthquakes and cyclones count, floods and fires do not (a country has several a day)', () => {
+    expect(singularDisasters(contentTerms('Rescuers dig through rubble after quake; typhoon warning issued'))).toEqual(['earthquake', 'cyclone']);
+    expect(singularDisasters(contentTerms('Flash floods and wildfires kill dozens'))).toEqual([]);
   });
 });
