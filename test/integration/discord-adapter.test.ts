@@ -152,6 +152,21 @@ describe('discord adapter: send', () => {
     expect(JSON.stringify(emulator.messagesIn(channel)[0]?.embeds)).toContain('Outlet B');
     expect(await adapter().findPosted(channel, 'k-up')).toEqual(posted.ref);
   });
+
+  it.each([50013, 50001] as const)('no right to create threads (403 %s) → the update edits the alert instead of failing', async (code) => {
+    const a = adapter();
+    const posted = await a.send(alertMessage('k-alert'));
+    if (posted.status !== 'delivered') throw new Error('not delivered');
+    emulator.script({ method: 'POST', path: /\/threads$/, failure: { kind: 'forbidden', code } });
+    const grown = alert({ alsoReportedBy: [{ source: 'Outlet C', title: 't', link: null }], reportCount: 2 });
+    const sent = await a.send({ kind: 'update-thread', channelId: channel, idempotencyKey: 'k-thread', alert: grown, target: posted.ref });
+    expect(sent).toEqual({ status: 'delivered', ref: posted.ref });
+    expect(emulator.state.edits).toHaveLength(1);
+    expect(JSON.stringify(emulator.messagesIn(channel)[0]?.embeds)).toContain('Outlet C');
+    expect(emulator.messagesIn(channel)).toHaveLength(1);
+    // After a crash, the edit is recognised as this update: it is not sent again.
+    expect(await adapter().findPosted(channel, 'k-thread')).toEqual(posted.ref);
+  });
 });
 
 describe('discord adapter: limits and escaping', () => {

@@ -1,11 +1,12 @@
 import { Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
 import type { DeliveryOutcome, MessageRef, OutboundMessage } from '../chat-adapter.js';
+import type { Alert } from '../../domain/alert.js';
 import { deliveryNonce } from './delivery-nonce.js';
 import type { DispatchGate } from './dispatch-gate.js';
 import { truncate } from './escape-discord.js';
 import { alertEmbed, updateEmbed } from './render-alert.js';
 import { digestEmbed, noticeEmbed } from './render-messages.js';
-import { isThreadAlreadyCreated, isUnauthorized, restErrorOutcome } from './rest-outcome.js';
+import { isForbidden, isThreadAlreadyCreated, isUnauthorized, restErrorOutcome } from './rest-outcome.js';
 
 export interface DiscordDeliveryOptions {
   /** Messages of channel history searched by findPosted (Discord allows up to 100). */
@@ -75,6 +76,15 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
     }
   }
 
+  async function editAlert(target: MessageRef, alert: Alert, nonce: string): Promise<MessageRef> {
+    await gate.run(() =>
+      rest.patch(Routes.channelMessage(target.channelId, target.messageId), {
+        body: { embeds: [alertEmbed(alert, nonce)], allowed_mentions: { parse: [] } },
+      }),
+    );
+    return target;
+  }
+
   async function deliver(message: OutboundMessage): Promise<MessageRef> {
     const nonce = deliveryNonce(message.idempotencyKey);
     const ref = (channelId: string, messageId: string, threadId?: string): MessageRef => ({
@@ -88,19 +98,19 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
         const posted = await post(message.channelId, body(alertEmbed(message.alert, nonce), message.idempotencyKey, message.mentionRoleId));
         return ref(message.channelId, posted.id);
       }
-      case 'update-edit': {
-        const { target } = message;
-        await gate.run(() =>
-          rest.patch(Routes.channelMessage(target.channelId, target.messageId), {
-            body: { embeds: [alertEmbed(message.alert, nonce)], allowed_mentions: { parse: [] } },
-          }),
-        );
-        return target;
-      }
+      case 'update-edit':
+        return editAlert(message.target, message.alert, nonce);
       case 'update-thread': {
-        const threadId = await threadFor(message.target, message.alert.title || 'Story updates');
-        const posted = await post(threadId, body(updateEmbed(message.alert, nonce), message.idempotencyKey));
-        return ref(message.channelId, posted.id, threadId);
+        try {
+          const threadId = await threadFor(message.target, message.alert.title || 'Story updates');
+          const posted = await post(threadId, body(updateEmbed(message.alert, nonce), message.idempotencyKey));
+          return ref(message.channelId, posted.id, threadId);
+        } catch (error) {
+          // Without permission to create or post in threads the channel still gets the update,
+          // in the alert itself, instead of its subscriptions being paused.
+          if (isForbidden(error)) return editAlert(message.target, message.alert, nonce);
+          throw error;
+        }
       }
       case 'digest': {
         const posted = await post(message.channelId, body(digestEmbed(message.digest, nonce), message.idempotencyKey));

@@ -43,6 +43,11 @@ export function isThreadAlreadyCreated(error: unknown): boolean {
   return error instanceof DiscordAPIError && error.code === 160004;
 }
 
+/** Missing Access or Missing Permissions (403). */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.status === 403;
+}
+
 export function isUnauthorized(error: unknown): boolean {
   return (error instanceof DiscordAPIError || error instanceof HTTPError) && error.status === 401;
 }
