@@ -186,3 +186,77 @@ describe('failure modes', () => {
     expect(tag('New Mexico')).toEqual(['US']);
   });
 });
+
+describe('cities, provinces and districts tag their country', () => {
+  test.each([
+    ['Gunmen kill policeman guarding polio team in Bannu', ['PK']],
+    ['Gunfight between cartel factions leaves 6 dead in Culiacán', ['MX']],
+    ['Gunfight in Culiacan', ['MX']],
+    ['In shattered Cali, residents search for loved ones', ['CO']],
+    ["Gunmen abduct worshippers from mosque in Kaduna's Kajuru", ['NG']],
+    ['M23 rebels enter Uvira', ['CD']],
+    ['Floods in Dhaka and Sylhet', ['BD']],
+    ['Odisha train collision', ['IN']],
+    ['Swat River flood', ['PK']],
+    ['Drone strike in Kurram and Dera Ismail Khan', ['PK']],
+    ['Clashes in Catatumbo and Cauca', ['CO']],
+    ['Bandits raid villages in Zamfara and Katsina', ['NG']],
+    ['Quake hits Hatay and Kahramanmaraş', ['TR']],
+    ['Drone attack on Mekelle', ['ET']],
+    ['Junta airstrike in Sagaing', ['MM']],
+  ])('%s → %j', (text, codes) => {
+    expect(tag(text)).toEqual(codes);
+  });
+
+  test('a longer name wins over a shorter name of another country', () => {
+    expect(tag('insurgents retook Mocímboa da Praia')).toEqual(['MZ']);
+    expect(tag('protests in Benin City')).toEqual(['NG']);
+    expect(tag('drought in Inner Mongolia')).toEqual(['CN']);
+    expect(tag('fires in Baja California')).toEqual(['MX']);
+    expect(tag('floods in Gorno-Badakhshan')).toEqual(['TJ']);
+    expect(tag('ferry sank off Surat Thani')).toEqual(['TH']);
+    expect(tag('diamond workers in Surat')).toEqual(['IN']);
+  });
+});
+
+describe('city and province names that need a guard', () => {
+  test('"SWAT" the police unit is not Swat in Pakistan; Swat alone needs Pakistani context', () => {
+    expect(tag('SWAT team storms house')).toEqual([]);
+    expect(tag('SWAT officers arrested a suspect')).toEqual([]);
+    expect(tag('Police SWAT Team Raids Home')).toEqual([]);
+    expect(tag('Floods in Swat')).toEqual([]);
+    expect(tag('Taliban gunmen attacked a checkpoint in Swat')).toEqual(['PK']);
+    expect(tag('Floods in Swat, Pakistan')).toEqual(['PK']);
+  });
+
+  test('"Sabha" in "Lok Sabha" is not the Libyan city', () => {
+    expect(tag('Vande Mataram played to open Lok Sabha proceedings')).toEqual([]);
+    expect(tag('clashes in Sabha, southern Libya')).toEqual(['LY']);
+  });
+
+  test('names that are also words, brands or people stay untagged without context', () => {
+    expect(tag('a Chihuahua puppy won the show')).toEqual([]);
+    expect(tag('cartel violence in Chihuahua')).toEqual(['MX']);
+    expect(tag('Tabasco sauce sales rose')).toEqual([]);
+    expect(tag('prices reached a Plateau')).toEqual([]);
+    expect(tag('gunmen killed 40 villagers in Plateau, Nigeria')).toEqual(['NG']);
+    expect(tag('Jos Buttler scored a century')).toEqual([]);
+    expect(tag('Tren de Aragua gang members deported')).toEqual([]);
+    expect(tag('raids in Aragua state')).toEqual(['VE']);
+    expect(tag('Attorney General Pam Bondi said')).toEqual([]);
+    expect(tag('Prince Andrew Accuser Virginia Giuffre Dies At 41')).toEqual([]);
+    expect(tag('Indiana Jones returns')).toEqual([]);
+    expect(tag('Iran fires Khyber missiles')).toEqual(['IR']);
+  });
+
+  test('treaties named after cities are not about the city', () => {
+    expect(tag('the Kyoto Protocol expired')).toEqual([]);
+    expect(tag('a review of the Sendai Framework')).toEqual([]);
+    expect(tag('shipping in the Gulf of Aqaba')).toEqual([]);
+  });
+
+  test('names shared by cities in several countries are left out', () => {
+    expect(tag('floods in Hyderabad')).toEqual([]);
+    expect(tag('Operation Safed Sagar')).toEqual([]);
+  });
+});
