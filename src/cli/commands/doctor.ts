@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { loadIntel } from '../../intel/annotate-item.js';
+import { loadStoryIdf } from '../../intel/cluster/story-idf.js';
 import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
 import { openStore } from '../../store/keyv-store.js';
 import type { CliIo } from '../cli-io.js';
 
 const help = `Usage: sitrep doctor [--config DIR]
 
-Checks the configuration, the store, the topic model and — when configured — Discord and
+Checks the configuration, the store, the topic model, the story clustering reference
+frequencies and — when configured — Discord and
 Slack (tokens, signing secret, reachability of the configured base URLs, scopes reported by
 auth.test), and says in plain words what is missing. Exit 0 when all is well, 1 otherwise.`;
 
@@ -48,6 +50,16 @@ export async function runDoctorCommand(argv: string[], io: CliIo): Promise<numbe
     ok: intel.modelProblem === null,
     detail: `${intel.topics.topics.length} topics, ${intel.places.countries.length} countries, ${intel.actors.actors.length} actors`,
     problems: intel.modelProblem ? [`the trained topic model is not used (${intel.modelProblem}); run \`npm run train\`.`] : [],
+  });
+
+  const storyIdf = await loadStoryIdf();
+  checks.push({
+    name: 'stories',
+    ok: storyIdf.ok,
+    detail: storyIdf.ok
+      ? `${config.settings.stories.windowHours} h window; reference frequencies of ${storyIdf.background.documents} documents`
+      : `${config.settings.stories.windowHours} h window`,
+    problems: storyIdf.ok ? [] : [`story clustering runs without reference frequencies (${storyIdf.message}).`],
   });
 
   const { env } = config;
