@@ -15,6 +15,7 @@ import { packageRoot, resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
+import { inputText } from './input-text.js';
 
 /** The annotations the clusterer uses, computed from an item's text. */
 export type ClusterAnnotator = (item: { title: string; summary: string; sourceTags?: string[] }) => {
@@ -48,8 +49,11 @@ function configFolderWith(configDir: string, file: string): string | undefined {
 
 const inputLine = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
-  title: z.string().trim().min(1, 'title must not be empty'),
-  summary: z.string().default(''),
+  title: z.string().transform((title) => inputText(title, { singleLine: true }).trim()),
+  summary: z
+    .string()
+    .nullish()
+    .transform((summary) => inputText(summary, { singleLine: false })),
   source: z.string().optional(),
   feedId: z.string().optional(),
   published: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'published must be an ISO 8601 time'),
@@ -68,7 +72,11 @@ function parseLine(text: string, order: number): Parsed {
     return { ok: false, error: 'not valid JSON' };
   }
   const result = inputLine.safeParse(json);
-  if (result.success) return { ok: true, line: result.data, order };
+  if (result.success) {
+    // A headline-only or a summary-only item can still be clustered; one with neither cannot.
+    if (result.data.title === '' && result.data.summary.trim() === '') return { ok: false, id: result.data.id, error: 'title and summary are both empty' };
+    return { ok: true, line: result.data, order };
+  }
   const rawId = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['id'] : undefined;
   const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
   const error = result.error.issues

@@ -93,6 +93,20 @@ describe('sitrep classify', () => {
     expect(out[5]).toMatchObject({ id: '4', topics: expect.arrayContaining(['politics']) as unknown });
   });
 
+  it('feed markup and entities in the input are read as text; a null summary is an empty one', async () => {
+    const h = harness();
+    h.stdin.end(
+      [
+        '{"id":"m","title":"Ministers meet &amp; agree ceasefire","summary":"<p>Foreign ministers <b>agreed</b> a ceasefire in Doha &amp; pledged talks.</p>"}',
+        '{"id":"n","title":"Foreign ministers meet for peace talks","summary":null}',
+      ].join('\n'),
+    );
+    expect(await runClassifyCommand(['--config', configDir], h.io)).toBe(0);
+    const [markup, headline] = parseLines(h.output());
+    expect(markup?.summary).toBe('Foreign ministers agreed a ceasefire in Doha & pledged talks.');
+    expect(headline).toMatchObject({ id: 'n', topics: expect.arrayContaining(['diplomacy']) as unknown });
+  });
+
   it('every output line has exactly the contract keys, in contract order, with scores in [0, 1]', async () => {
     const h = harness();
     h.stdin.end('{"id":"x","title":"Taliban seize Kunduz as UN Security Council meets","summary":"Fighting spread to Kabul province.","source":"Reuters","published":"2026-08-10T06:00:00Z","link":"https://example.com/a"}\n');

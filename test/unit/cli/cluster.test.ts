@@ -41,6 +41,21 @@ const zamzam = [
 const unrelated = item('ecb', 5, 'ECB cuts rates again as trade war clouds outlook', 'The European Central Bank cut its deposit rate by 25 basis points to 2.00% on Thursday.', 'Reuters');
 
 describe('sitrep cluster', () => {
+  it('feed text as it came: markup and entities are read as text, a null summary is empty, a headline may be missing', async () => {
+    const html = JSON.stringify({
+      id: 'html',
+      title: 'RSF storms Zamzam camp &amp; kills dozens',
+      summary: '<p>Rapid Support Forces fighters <b>stormed</b> Zamzam camp near El Fasher at dawn, killing at least 40 residents.</p>',
+      source: 'Feed',
+      published: '2026-05-02T06:00:00Z',
+    });
+    const headlineOnly = JSON.stringify({ id: 'null-summary', title: "Sudan's RSF attacks Zamzam displacement camp near El Fasher", summary: null, source: 'Wire', published: '2026-05-02T07:00:00Z' });
+    const summaryOnly = JSON.stringify({ id: 'no-headline', title: ' ', summary: 'RSF fighters overran Zamzam camp near El Fasher, residents said.', source: 'Wire', published: '2026-05-02T08:00:00Z' });
+    const { rows } = await runCluster([zamzam[0] ?? '', html, headlineOnly, summaryOnly]);
+    expect(rows.map((row) => row.error)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(new Set(rows.map((row) => row.story)).size).toBe(1);
+  });
+
   it('CLI bad line → error object, rest continue', async () => {
     const { code, rows } = await runCluster([
       zamzam[0] ?? '',
