@@ -1,6 +1,6 @@
-import type { BackgroundFrequencies } from './vocabulary.js';
 import { z } from 'zod';
 import type { Story } from '../../domain/story.js';
+import type { BackgroundFrequencies } from './vocabulary.js';
 
 /** One annotated item as the clusterer sees it (CONTRACTS.md, issue 4). */
 export interface ClusterInput {

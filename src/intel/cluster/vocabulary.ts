@@ -1,9 +1,4 @@
 /**
- * Term ids and document frequencies over the reports currently in the window.
- * Frequencies are added when a report joins and removed when its story ages out, so
- * the IDF is estimated online from recent news and the table stays bounded by the window.
- */
-/**
  * Document frequencies from a reference corpus of news (data/model/story-idf.json).
  * Counted as `weight` pseudo-documents, they tell a small or fresh stream that
  * "killed" and "minister" are everyday news words and "Zamzam" is not: without
@@ -16,13 +11,19 @@ export interface BackgroundFrequencies {
   weight: number;
 }
 
+/**
+ * Term ids and document frequencies over the reports currently in the window.
+ * Frequencies are added when a report joins and removed when its story ages out, so
+ * the IDF is estimated online from recent news and the table stays bounded by the window.
+ */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
-  private background = new Float64Array(1024);
   private readonly priorDocs: number;
   private readonly backgroundScale: number;
   private terms: (string | undefined)[] = [];
   private df = new Int32Array(1024);
+  /** Reference frequency of each interned term, already scaled to the reference's weight. */
+  private background = new Float64Array(1024);
   private readonly free: number[] = [];
   private docs = 0;
   // IDF is recomputed for a term when its frequency changes or the document count has
@@ -34,6 +35,8 @@ export class Vocabulary {
   /**
    * @param priorDocs pseudo-documents added to the count so the first reports of a
    *   fresh process do not treat every word as maximally rare.
+   * @param reference frequencies those pseudo-documents carry; with one, its weight
+   *   replaces `priorDocs`.
    */
   constructor(priorDocs: number, private readonly reference?: BackgroundFrequencies) {
     this.priorDocs = reference ? reference.weight : priorDocs;
