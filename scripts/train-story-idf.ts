@@ -1,6 +1,7 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { buildStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { repoRoot } from './repo-root.js';
 import { loadTopicCorpus } from './topic-corpus.js';
@@ -8,10 +9,28 @@ import { loadTopicCorpus } from './topic-corpus.js';
 /**
  * `npm run train:stories`: rebuilds data/model/story-idf.json, the reference document
  * frequencies behind the story clusterer's IDF, from the topic corpus (data/labeled/topics:
- * our written items plus the real feed items labelled there). Items from the feed files
- * that data/labeled/stories draws on are left out, so the story evaluation never sees its
- * own text in the reference. Same corpus → byte-identical file.
+ * our written items plus the real feed items labelled there) and data/reference/*.jsonl
+ * (ordinary soft news we wrote: gadgets, sport, exams, weather …, so that a homepage's
+ * everyday words are known to be everyday). Items from the feed files that
+ * data/labeled/stories draws on are left out, so the story evaluation never sees its own
+ * text in the reference. Same corpus → byte-identical file.
  */
+const referenceLine = z.object({ title: z.string().min(1), summary: z.string() });
+
+async function referenceDocuments(dir: string): Promise<{ title: string; summary: string }[]> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.jsonl')).sort();
+  const documents: { title: string; summary: string }[] = [];
+  for (const file of files) {
+    const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
+    lines.forEach((line, index) => {
+      if (!line.trim()) return;
+      const parsed = referenceLine.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      documents.push(parsed.data);
+    });
+  }
+  return documents;
+}
 async function storyFeedFiles(root: string): Promise<Set<string>> {
   const text = await readFile(join(root, 'data/labeled/stories/real-items.jsonl'), 'utf8');
   const files = new Set<string>();
@@ -30,13 +49,14 @@ async function main(): Promise<number> {
   for (const problem of corpus.problems) process.stderr.write(`warning: ${problem}\n`);
   const excluded = await storyFeedFiles(root);
   // Real items carry "<feed file>#<guid>" ids; written ones their own.
-  const documents = corpus.items.filter((item) => !excluded.has(item.id.split('#')[0] ?? ''));
-  const model = buildStoryIdf(documents);
+  const topicDocuments = corpus.items.filter((item) => !excluded.has(item.id.split('#')[0] ?? ''));
+  const reference = await referenceDocuments(join(root, 'data/reference'));
+  const model = buildStoryIdf([...topicDocuments, ...reference]);
   await mkdir(dirname(values.out), { recursive: true });
   await writeFile(values.out, JSON.stringify(model) + '\n');
-  const real = documents.filter((item) => item.origin === 'real').length;
+  const real = topicDocuments.filter((item) => item.origin === 'real').length;
   process.stdout.write(
-    `story-idf: ${documents.length} documents (${documents.length - real} written, ${real} real; ${corpus.items.length - documents.length} left out from the story feeds), ${Object.keys(model.df).length} terms → ${values.out}\n`,
+    `story-idf: ${model.documents} documents (topic corpus: ${topicDocuments.length - real} written, ${real} real, ${corpus.items.length - topicDocuments.length} left out from the story feeds; ${reference.length} reference), ${Object.keys(model.df).length} terms → ${values.out}\n`,
   );
   return 0;
 }
