@@ -1,4 +1,4 @@
-import type { Story } from '../domain/story.js';
+import { storyReportCount, type Story } from '../domain/story.js';
 import type { CommandFn } from './command-core.js';
 import { feedText } from './feed-text.js';
 
@@ -18,7 +18,8 @@ export function describeStory(story: Story, now: Date): string {
   const more = outlets.size > 0 ? ` +${outlets.size} outlet${outlets.size > 1 ? 's' : ''}` : '';
   const link = story.firstReport.link ? ` · ${feedText(story.firstReport.link)}` : '';
   const topics = story.topics.length > 0 ? ` · ${story.topics.join(', ')}` : '';
-  return `• ${feedText(story.firstReport.title)} — ${feedText(story.firstReport.source)}${more} (${story.reports.length} report${story.reports.length === 1 ? '' : 's'})${topics} · ${ago(story.lastUpdated, now)}${link}`;
+  const reports = storyReportCount(story);
+  return `• ${feedText(story.firstReport.title)} — ${feedText(story.firstReport.source)}${more} (${reports} report${reports === 1 ? '' : 's'})${topics} · ${ago(story.lastUpdated, now)}${link}`;
 }
 
 const recent: CommandFn = async ({ deps, now }, raw) => {

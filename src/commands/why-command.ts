@@ -1,5 +1,5 @@
 import type { AnnotatedItem } from '../domain/annotations.js';
-import type { Story } from '../domain/story.js';
+import { storyReportCount, type Story } from '../domain/story.js';
 import { explainMatch, storyMatchText, type MatchExplanation } from '../delivery/match-subscription.js';
 import type { CommandFn } from './command-core.js';
 import { feedText } from './feed-text.js';
@@ -50,7 +50,7 @@ const why: CommandFn = async ({ request, deps, now }, raw) => {
   const lines = [`Seen ${ago(item.published, now)}: ${feedText(item.title)} (feed ${item.feedId}).`];
   lines.push(
     found.story
-      ? `Story ${story.id}: ${feedText(story.firstReport.title)} — ${story.reports.length} report(s) from ${new Set(story.reports.map((r) => r.source)).size} outlet(s).`
+      ? `Story ${story.id}: ${feedText(story.firstReport.title)} — ${storyReportCount(story)} report(s) from ${new Set(story.reports.map((r) => r.source)).size} outlet(s).`
       : 'Not grouped into a story (yet): judged on its own.',
   );
   const topScores = Object.entries(story.scores)

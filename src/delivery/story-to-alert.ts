@@ -1,6 +1,6 @@
 import type { Alert } from '../domain/alert.js';
 import type { AnnotatedItem } from '../domain/annotations.js';
-import type { Story } from '../domain/story.js';
+import { storyReportCount, type Story } from '../domain/story.js';
 
 /** Topic id → human label; unknown ids show as themselves. */
 export type TopicLabeler = (topicId: string) => string;
@@ -36,6 +36,6 @@ export function storyToAlert(story: Story, item: AnnotatedItem, label: TopicLabe
     places: [...story.places],
     actors: [...story.actors],
     alsoReportedBy,
-    reportCount: Math.max(story.reports.length, 1),
+    reportCount: storyReportCount(story),
   };
 }

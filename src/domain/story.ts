@@ -15,7 +15,10 @@ export interface StoryReport {
 export interface Story {
   id: string;
   firstReport: StoryReport;
+  /** The first report and the most recent ones: a story that runs for weeks keeps a bounded list. */
   reports: StoryReport[];
+  /** Every report the story ever had; absent in records written before the list was bounded. */
+  reportCount?: number;
   topics: string[];
   /** Highest score seen for each topic across the story's reports. */
   scores: Record<string, number>;
@@ -23,6 +26,11 @@ export interface Story {
   actors: string[];
   firstSeen: string;
   lastUpdated: string;
+}
+
+/** How many reports a story has had, listed or not. */
+export function storyReportCount(story: Pick<Story, 'reports' | 'reportCount'>): number {
+  return Math.max(story.reportCount ?? 0, story.reports.length, 1);
 }
 
 /** Platform-neutral events the pipeline emits; adapters render them. */

@@ -141,6 +141,7 @@ export const storySchema = z.object({
   id: z.string(),
   firstReport: storyReportSchema,
   reports: z.array(storyReportSchema),
+  reportCount: z.number().int().positive().optional(),
   topics: z.array(z.string()),
   scores: z.record(z.string(), z.number()),
   places: z.array(z.string()),

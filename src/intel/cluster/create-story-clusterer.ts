@@ -11,7 +11,7 @@ import type {
 import { reportTerms } from './salient-terms.js';
 import { cachedNorm, cosine } from './sparse-vector.js';
 import { scoreCandidate } from './story-decision.js';
-import { newStoryRecord, withReport } from './story-record.js';
+import { maxListedReports, newStoryRecord, withReport } from './story-record.js';
 import { absorbReport, newStoryState, type PreparedReport, prepareReport, type StoryState } from './story-state.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -63,6 +63,14 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       state.indexedEntities.add(key);
       index.addEntity(key, state.slot);
     }
+  }
+
+  /** Keeps a long-running story's evidence in step with its bounded report list (see withReport). */
+  function forgetOldestReport(state: StoryState): void {
+    const [docIds] = state.docIds.splice(1, 1);
+    state.evidence.splice(1, 1);
+    if (docIds) vocabulary.removeDocument(docIds);
+    reportCount -= 1;
   }
 
   function evict(state: StoryState): void {
@@ -128,6 +136,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     reportCount += 1;
     if (state) {
       absorbReport(state, withReport(state.story, input), report, config.comparedReports);
+      if (state.evidence.length > maxListedReports) forgetOldestReport(state);
       indexReport(state, report);
       enqueue(state);
       return { story: state.story, created: false };

@@ -1,5 +1,12 @@
-import type { Story, StoryReport } from '../../domain/story.js';
+import { storyReportCount, type Story, type StoryReport } from '../../domain/story.js';
 import type { ClusterInput } from './cluster-types.js';
+
+/**
+ * Reports a story lists: the first and the most recent. A story that never goes quiet
+ * (a war, a live blog) would otherwise grow its record, its evidence and every copy
+ * of both without end; `reportCount` still counts them all.
+ */
+export const maxListedReports = 100;
 
 /** The report line a story keeps for one item. */
 export function reportOf(input: ClusterInput): StoryReport {
@@ -25,6 +32,7 @@ export function newStoryRecord(input: ClusterInput): Story {
     id: `story-${input.id}`,
     firstReport: report,
     reports: [report],
+    reportCount: 1,
     topics: [...input.topics],
     scores: { ...input.scores },
     places: [...input.places],
@@ -47,9 +55,13 @@ export function withReport(story: Story, input: ClusterInput): Story {
     (a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a.localeCompare(b),
   );
   const published = input.published;
+  const reports = [...story.reports, reportOf(input)];
+  // The oldest report after the first leaves the list (the clusterer drops its evidence alike).
+  if (reports.length > maxListedReports) reports.splice(1, 1);
   return {
     ...story,
-    reports: [...story.reports, reportOf(input)],
+    reports,
+    reportCount: storyReportCount(story) + 1,
     topics,
     scores,
     places: union(story.places, input.places),

@@ -4,7 +4,8 @@ import { createSearchIndex } from '../../../src/delivery/search-index.js';
 import { indexStoryEvent, rebuildSearchIndex } from '../../../src/delivery/search-sync.js';
 import { createTokenBucket } from '../../../src/delivery/token-bucket.js';
 import { formatKeywords, parseKeywords, regionMatches, subscriptionSchema } from '../../../src/domain/subscription.js';
-import { created, makeStory } from './delivery-builders.js';
+import { storyToAlert } from '../../../src/delivery/story-to-alert.js';
+import { created, makeItem, makeStory } from './delivery-builders.js';
 
 describe('subscription schema', () => {
   it('a stored record missing optional fields reads back with defaults; a bad one is reported', () => {
@@ -78,5 +79,17 @@ describe('idempotency nonce', () => {
     expect(a).toHaveLength(25);
     expect(a).toBe(idempotencyNonce('discord:123456789012345678:story-abc:alert'));
     expect(a).not.toBe(idempotencyNonce('discord:123456789012345678:story-abd:alert'));
+  });
+});
+
+describe('alerts for long-running stories', () => {
+  it('the alert counts every report, not only the ones the story still lists; older records count their list', () => {
+    const story = makeStory('s-live');
+    const listed = Array.from({ length: 100 }, (_, i) => ({ ...story.firstReport, itemId: `i${i}`, source: `Outlet ${i % 7}` }));
+    const label = (id: string) => id;
+    expect(storyToAlert({ ...story, reports: listed, reportCount: 250 }, makeItem(story.firstReport), label).reportCount).toBe(250);
+    // makeStory builds a record as stored before reportCount existed.
+    expect(story.reportCount).toBeUndefined();
+    expect(storyToAlert({ ...story, reports: listed.slice(0, 3) }, makeItem(story.firstReport), label).reportCount).toBe(3);
   });
 });

@@ -23,6 +23,19 @@ describe('story persistence', () => {
     expect((await after.get('story-reuters-1'))?.reports.map((r) => r.source)).toEqual(['Reuters', 'AFP', 'Al Jazeera']);
   });
 
+  it('a long-running story restores with its full count and its bounded list, and keeps counting', async () => {
+    const store = new MemoryStore(() => Date.parse(at(150)));
+    const before = await openStoryRepository(store, { windowHours: 36 });
+    const update = (i: number) => ({ ...reuters, id: `live-${i}`, published: at(i) });
+    for (let i = 0; i < 150; i += 1) await before.assign(update(i));
+
+    const after = await openStoryRepository(store, { windowHours: 36 });
+    const next = await after.assign(update(150));
+    expect(next).toMatchObject({ created: false, story: { id: 'story-live-0', reportCount: 151 } });
+    expect(next.story.reports).toHaveLength(100);
+    expect(next.story.reports[0]?.itemId).toBe('live-0');
+  });
+
   it('a corrupt stored snapshot is skipped and reported; the others restore', async () => {
     const store = new MemoryStore();
     const repository = createStoryRepository(store, { windowHours: 36 });

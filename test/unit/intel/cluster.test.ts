@@ -212,12 +212,30 @@ describe.each([
 
   it('old stories age out, so live state is bounded by the window', () => {
     const clusterer = createStoryClusterer({ windowHours: 2 });
+    // Made-up words, three per item and never repeated: nothing to join on.
+    const syllables = ['ka', 'lo', 'mi', 'ru', 'te', 'san', 'dor', 'vel', 'nu', 'pim'];
+    const word = (n: number) => [n % 10, Math.floor(n / 10) % 10, Math.floor(n / 100) % 10].map((d) => syllables[d]).join('') + 'x';
     for (let i = 0; i < 200; i += 1) {
-      clusterer.add(clusterInput({ id: `n${i}`, title: `Unrelated event number ${i} in place${i} with thing${i}`, published: at(i * 0.5) }));
+      clusterer.add(clusterInput({ id: `n${i}`, title: `${word(3 * i)} ${word(3 * i + 1)} ${word(3 * i + 2)}`, published: at(i * 0.5) }));
     }
     // Items arrive every 30 minutes; a 2-hour window holds about four single-report stories.
     expect(clusterer.liveStories).toBeLessThanOrEqual(5);
     expect(clusterer.liveReports).toBeLessThanOrEqual(5);
+  });
+
+  it('a story that never goes quiet keeps its first and latest 100 reports, and counts them all', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    // A live blog re-posted under one headline every hour for three weeks.
+    const update = (i: number) => clusterInput({ id: `live-${i}`, title: 'Kharkiv live: Russian strikes hit power grid', published: at(i) });
+    let last = clusterer.add(update(0));
+    for (let i = 1; i < 500; i += 1) last = clusterer.add(update(i));
+    expect(last.story.id).toBe('story-live-0');
+    expect(last.story.reportCount).toBe(500);
+    expect(last.story.reports).toHaveLength(100);
+    expect(last.story.reports[0]?.itemId).toBe('live-0');
+    expect(last.story.reports.at(-1)?.itemId).toBe('live-499');
+    expect(clusterer.snapshot('story-live-0')?.evidence).toHaveLength(100);
+    expect(clusterer.liveReports).toBe(100);
   });
 
   it('an unparseable published time does not break later clustering', () => {
