@@ -6,7 +6,7 @@ import type { Store } from '../store/store.js';
 import { createAdminNotices, type AdminNotices } from './admin-notices.js';
 import { digestQueueKey, openDeliveryRecords, type DigestQueueEntry } from './delivery-records.js';
 import { noticeFeedHealth, recordFeedChannels, type FeedHealthRecord } from './feed-health-notices.js';
-import { alertKey, createOutbox, updateKey, type Outbox, type OutboxEntry } from './outbox.js';
+import { alertKey, createOutbox, pendingEntry, updateKey, type Outbox, type OutboxEntry } from './outbox.js';
 import { resolveLimits, type PlatformLimits } from './platform-limits.js';
 import { routeStoryEvent, type RouteContext, type RoutedDelivery } from './route-story-event.js';
 import { scheduleDueDigests } from './schedule-digests.js';
@@ -95,23 +95,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
   });
 
   function newEntry(d: RoutedDelivery, key: string, message: OutboundMessage, now: Date): OutboxEntry {
-    const at = now.toISOString();
-    return {
-      key,
-      platform: d.platform,
-      workspaceId: d.workspaceId,
-      channelId: d.channelId,
-      storyId: d.storyId,
-      state: 'pending',
-      message,
-      seq: nextSeq(),
-      attempts: 0,
-      notBefore: null,
-      ref: null,
-      error: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    return pendingEntry({ key, platform: d.platform, workspaceId: d.workspaceId, channelId: d.channelId, storyId: d.storyId, message, seq: nextSeq() }, now);
   }
 
   async function alertedChannels(event: StoryEvent): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import type { Platform } from '../adapters/chat-adapter.js';
 import type { Subscription } from '../domain/subscription.js';
 import type { DeliveryRecords } from './delivery-records.js';
-import { noticeKey, type Outbox, type OutboxEntry } from './outbox.js';
+import { noticeKey, pendingEntry, type Outbox, type OutboxEntry } from './outbox.js';
 
 /**
  * What delivery needs to know about one feed's health: a structural subset of
@@ -78,23 +78,20 @@ export async function noticeFeedHealth(deps: FeedNoticeDeps, health: readonly Fe
       const active = subs.some((s) => s.platform === channel.platform && s.channelId === channel.channelId && s.paused === null);
       if (!active) continue;
       const key = noticeKey(channel.platform, channel.channelId, `feed-health:${streakKey}`);
-      const at = now.toISOString();
-      const { created, entry } = await deps.outbox.putIfAbsent({
-        key,
-        platform: channel.platform,
-        workspaceId: channel.workspaceId,
-        channelId: channel.channelId,
-        storyId: null,
-        state: 'pending',
-        message: { kind: 'notice', channelId: channel.channelId, idempotencyKey: key, notice: { level: 'warning', text: feedNoticeText(record) } },
-        seq: deps.nextSeq(),
-        attempts: 0,
-        notBefore: null,
-        ref: null,
-        error: null,
-        createdAt: at,
-        updatedAt: at,
-      });
+      const { created, entry } = await deps.outbox.putIfAbsent(
+        pendingEntry(
+          {
+            key,
+            platform: channel.platform,
+            workspaceId: channel.workspaceId,
+            channelId: channel.channelId,
+            storyId: null,
+            message: { kind: 'notice', channelId: channel.channelId, idempotencyKey: key, notice: { level: 'warning', text: feedNoticeText(record) } },
+            seq: deps.nextSeq(),
+          },
+          now,
+        ),
+      );
       if (created) {
         written += 1;
         await deps.enqueue(entry);

@@ -28,6 +28,15 @@ export const outboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.output<typeof outboxEntrySchema>;
 
+/** A new entry, written before any platform call and waiting for its first send. */
+export function pendingEntry(
+  fields: Pick<OutboxEntry, 'key' | 'platform' | 'workspaceId' | 'channelId' | 'storyId' | 'message' | 'seq'>,
+  now: Date,
+): OutboxEntry {
+  const at = now.toISOString();
+  return { ...fields, state: 'pending', attempts: 0, notBefore: null, ref: null, error: null, createdAt: at, updatedAt: at };
+}
+
 export interface Outbox {
   /** Writes the entry unless its key exists; the existing entry wins (idempotency). */
   putIfAbsent(entry: OutboxEntry): Promise<{ created: boolean; entry: OutboxEntry }>;

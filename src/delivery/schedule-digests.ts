@@ -2,7 +2,7 @@ import type { Platform } from '../adapters/chat-adapter.js';
 import { channelKey, type Subscription } from '../domain/subscription.js';
 import { buildDigest } from './build-digest.js';
 import { digestQueueKey, type DeliveryRecords, type DigestQueueEntry } from './delivery-records.js';
-import { digestKey, type Outbox, type OutboxEntry } from './outbox.js';
+import { digestKey, pendingEntry, type Outbox, type OutboxEntry } from './outbox.js';
 import type { PlatformLimits } from './platform-limits.js';
 import type { SubscriptionRepo } from './subscription-repo.js';
 import { lastOccurrence } from './zoned-time.js';
@@ -86,23 +86,20 @@ async function buildChannelDigest(
     for (const [index, digest] of parts.entries()) {
       const keyForPart = digestKey(head.platform, head.channelId, digestId, index + 1);
       partKeys.push(keyForPart);
-      const at = now.toISOString();
-      const { created, entry } = await deps.outbox.putIfAbsent({
-        key: keyForPart,
-        platform: head.platform,
-        workspaceId: head.workspaceId,
-        channelId: head.channelId,
-        storyId: null,
-        state: 'pending',
-        message: { kind: 'digest', channelId: head.channelId, idempotencyKey: keyForPart, digest, part: index + 1 },
-        seq: deps.nextSeq(),
-        attempts: 0,
-        notBefore: null,
-        ref: null,
-        error: null,
-        createdAt: at,
-        updatedAt: at,
-      });
+      const { created, entry } = await deps.outbox.putIfAbsent(
+        pendingEntry(
+          {
+            key: keyForPart,
+            platform: head.platform,
+            workspaceId: head.workspaceId,
+            channelId: head.channelId,
+            storyId: null,
+            message: { kind: 'digest', channelId: head.channelId, idempotencyKey: keyForPart, digest, part: index + 1 },
+            seq: deps.nextSeq(),
+          },
+          now,
+        ),
+      );
       if (created) await deps.enqueue(entry);
     }
     await deps.records.digests.set(recordKey, {
