@@ -6,7 +6,8 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
 } from 'discord.js';
-import type { CommandHandler, CommandReply, CommandRequest } from '../chat-adapter.js';
+import type { CommandHandler, CommandRequest } from '../chat-adapter.js';
+import { runCommandSafely } from '../run-command.js';
 import type { Logger } from '../../domain/logger.js';
 import { autocompleteSource } from './command-definitions.js';
 import { replyEmbed } from './render-messages.js';
@@ -71,16 +72,6 @@ export function toCommandRequest(interaction: ChatInputCommandInteraction, admin
   };
 }
 
-const failureReply: CommandReply = { ephemeral: true, lines: ['Sitrep could not run this command; the error was logged. Please try again.'] };
-
-async function runCore(onCommand: CommandHandler, request: CommandRequest, logger: Logger): Promise<CommandReply> {
-  try {
-    return await onCommand(request);
-  } catch (error) {
-    logger.error('command handler failed', { path: request.path.join(' '), error: String(error) });
-    return failureReply;
-  }
-}
 
 /**
  * Replies within Discord's 3 s: a fast core answer goes out as the reply
@@ -89,7 +80,7 @@ async function runCore(onCommand: CommandHandler, request: CommandRequest, logge
  */
 export async function answerCommand(interaction: ChatInputCommandInteraction, onCommand: CommandHandler, options: InteractionOptions): Promise<void> {
   const request = toCommandRequest(interaction, options.adminRoles);
-  const pending = runCore(onCommand, request, options.logger);
+  const pending = runCommandSafely(onCommand, request, options.logger);
   let timer: NodeJS.Timeout | undefined;
   const early = await Promise.race([
     pending,

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { CommandHandler, CommandReply, CommandRequest } from '../chat-adapter.js';
+import { runCommandSafely } from '../run-command.js';
 import { parseSlackText } from '../../commands/parse-slack-text.js';
 import { feedText } from '../../commands/feed-text.js';
 import type { Logger } from '../../domain/logger.js';
@@ -16,16 +17,6 @@ export interface SlackCommandOptions {
 
 type Respond = (message: { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean; text: string; blocks: unknown[] }) => Promise<unknown>;
 
-const failureReply: CommandReply = { ephemeral: true, lines: ['Sitrep could not run this command; the error was logged. Please try again.'] };
-
-async function runCore(onCommand: CommandHandler, request: CommandRequest, logger: Logger): Promise<CommandReply> {
-  try {
-    return await onCommand(request);
-  } catch (error) {
-    logger.error('command handler failed', { path: request.path.join(' '), error: String(error) });
-    return failureReply;
-  }
-}
 
 async function answer(respond: Respond | undefined, reply: CommandReply, logger: Logger): Promise<void> {
   if (!respond) {
@@ -78,7 +69,7 @@ export function registerSlackCommands(app: App, onCommand: CommandHandler, optio
       path: parsed.path,
       options: parsed.options,
     };
-    await answer(respond, await runCore(onCommand, request, logger), logger);
+    await answer(respond, await runCommandSafely(onCommand, request, logger), logger);
   });
 
   app.action({ type: 'block_actions', action_id: whyActionId }, async ({ ack, body, action, respond }) => {
@@ -98,7 +89,7 @@ export function registerSlackCommands(app: App, onCommand: CommandHandler, optio
       path: ['why'],
       options: { url: value.link },
     };
-    const reply = await runCore(onCommand, request, logger);
+    const reply = await runCommandSafely(onCommand, request, logger);
     // The button answers the person who pressed it, never the channel.
     await answer(respond, { ...reply, ephemeral: true }, logger);
   });
