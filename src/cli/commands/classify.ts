@@ -8,7 +8,7 @@ import { resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
-import { inputText } from './input-text.js';
+import { inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
 
 /** One input line of `sitrep classify` / `sitrep explain`: the CLI contract of issue 3. */
 export const classifyInputSchema = z.object({
@@ -25,28 +25,10 @@ export const classifyInputSchema = z.object({
 });
 export type ClassifyInputLine = z.output<typeof classifyInputSchema>;
 
-export type ParsedInputLine = { ok: true; line: ClassifyInputLine } | { ok: false; id?: string; error: string };
+export type ParsedInputLine = ParsedLine<ClassifyInputLine>;
 
 export function parseInputLine(text: string): ParsedInputLine {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not valid JSON' };
-  }
-  const parsed = classifyInputSchema.safeParse(json);
-  if (parsed.success) {
-    if (parsed.data.title.trim() === '' && parsed.data.summary.trim() === '') {
-      return { ok: false, id: parsed.data.id, error: 'title and summary are both empty' };
-    }
-    return { ok: true, line: parsed.data };
-  }
-  const rawId = typeof json === 'object' && json !== null ? (json as { id?: unknown }).id : undefined;
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
-  const error = parsed.error.issues
-    .map((issue) => (issue.path.length > 0 && !issue.message.includes(':') ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  return id === undefined || id === '' ? { ok: false, error } : { ok: false, id, error };
+  return parseJsonLine(text, classifyInputSchema);
 }
 
 /** Loads everything intel needs from the config folder; warns (once) when the model is unusable. */

@@ -15,7 +15,7 @@ import { packageRoot, resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
-import { inputText } from './input-text.js';
+import { inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
 
 /** The annotations the clusterer uses, computed from an item's text. */
 export type ClusterAnnotator = (item: { title: string; summary: string; sourceTags?: string[] }) => {
@@ -62,27 +62,11 @@ const inputLine = z.object({
 });
 type InputLine = z.output<typeof inputLine>;
 
-type Parsed = { ok: true; line: InputLine; order: number } | { ok: false; id?: string; error: string };
+type Parsed = (ParsedLine<InputLine> & { ok: false }) | { ok: true; line: InputLine; order: number };
 
 function parseLine(text: string, order: number): Parsed {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'not valid JSON' };
-  }
-  const result = inputLine.safeParse(json);
-  if (result.success) {
-    // A headline-only or a summary-only item can still be clustered; one with neither cannot.
-    if (result.data.title === '' && result.data.summary.trim() === '') return { ok: false, id: result.data.id, error: 'title and summary are both empty' };
-    return { ok: true, line: result.data, order };
-  }
-  const rawId = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['id'] : undefined;
-  const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
-  const error = result.error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
-  return id === undefined ? { ok: false, error } : { ok: false, id, error };
+  const parsed = parseJsonLine(text, inputLine);
+  return parsed.ok ? { ...parsed, order } : parsed;
 }
 
 const usage = `Usage: sitrep cluster [--config DIR] [--window HOURS]

@@ -3,10 +3,9 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { toPublicItem, type FeedItem } from '../../domain/feed-item.js';
 import { decodeAndParseFeed } from '../../feeds/decode-and-parse.js';
-import { createFeedFetcher } from '../../feeds/fetch-feed.js';
-import { buildUserAgent } from '../../feeds/user-agent.js';
 import { normalizeItems } from '../../feeds/normalize-items.js';
-import { loadConfig, packageVersion, resolveConfigDir } from '../../settings/load-config.js';
+import { loadConfig, resolveConfigDir } from '../../settings/load-config.js';
+import { buildFetcher } from '../../app/wiring.js';
 import type { CliIo } from '../cli-io.js';
 
 const help = `Usage: sitrep parse <file-or-url> [--json] [--config DIR]
@@ -34,14 +33,7 @@ async function loadBytes(
     }
   }
   const config = await loadConfig({ configDir: resolveConfigDir(configFlag, io.env, io.cwd), env: io.env, cwd: io.cwd });
-  const fetcher = createFeedFetcher({
-    userAgent: buildUserAgent(packageVersion(), config.settings.contact),
-    connectTimeoutMs: config.settings.fetch.connectTimeoutMs,
-    totalTimeoutMs: config.settings.fetch.totalTimeoutMs,
-    maxBytes: config.settings.fetch.maxBytes,
-    maxRedirects: config.settings.fetch.maxRedirects,
-    allowPrivateNetworks: config.settings.fetch.allowPrivateNetworks,
-  });
+  const fetcher = buildFetcher(config.settings);
   const result = await fetcher({ url: target });
   if (result.status === 'failed') return { ok: false, message: `${result.code}: ${result.message}` };
   if (result.status === 'unchanged') return { ok: false, message: 'the server answered 304 Not Modified to an unconditional request' };
