@@ -7,12 +7,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Parser from 'rss-parser';
 import { z } from 'zod';
 import { loadClusterAnnotator } from '../src/cli/commands/cluster.js';
 import type { DecisionWeights } from '../src/intel/cluster/cluster-types.js';
 import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
 import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
+import { parseJsonLinesStrict } from './json-lines.js';
+import { canonicalUrl } from '../src/feeds/canonical-url.js';
+import { readFeedEntries, withoutFragment } from './topic-corpus.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'data/labeled/stories');
@@ -43,15 +45,8 @@ interface LabeledItem {
   split: 'dev' | 'test';
 }
 
-function readJsonLines<S extends z.ZodType>(file: string, schema: S): z.output<S>[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim().length > 0)
-    .map((line, index) => {
-      const parsed = schema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${path.basename(file)}:${index + 1}: ${parsed.error.message}`);
-      return parsed.data;
-    });
+function readJsonLines<T>(file: string, schema: z.ZodType<T>): T[] {
+  return parseJsonLinesStrict(readFileSync(file, 'utf8'), schema, path.basename(file));
 }
 
 async function realItems(): Promise<LabeledItem[]> {
@@ -60,21 +55,21 @@ async function realItems(): Promise<LabeledItem[]> {
     return [];
   }
   const labels = readJsonLines(path.join(labelDir, 'real-items.jsonl'), realLabel);
-  const parser = new Parser();
   const out: LabeledItem[] = [];
   for (const file of [...new Set(labels.map((label) => label.file))]) {
-    const feed = await parser.parseString(readFileSync(path.join(realDir, file), 'utf8'));
-    const byGuid = new Map(feed.items.map((item) => [item.guid ?? item.link ?? '', item]));
+    // Read through the worker's own decode → parse → normalize, so the eval clusters what the worker would.
+    const entries = await readFeedEntries(path.join(realDir, file));
     for (const label of labels.filter((entry) => entry.file === file)) {
-      const item = byGuid.get(label.guid);
+      const guid = label.guid.trim();
+      const item = entries.get(withoutFragment(guid)) ?? entries.get(canonicalUrl(guid) ?? guid);
       if (!item) throw new Error(`${file}: no item with guid ${label.guid}`);
       out.push({
         id: `${file.split('-')[0]}:${label.guid}`,
-        title: (item.title ?? '').trim(),
-        summary: (item.contentSnippet ?? '').replace(/\s+/g, ' ').trim(),
+        title: item.title,
+        summary: item.summary,
         source: file.split('-')[0] ?? file,
-        published: item.isoDate ?? new Date(0).toISOString(),
-        link: item.link ?? null,
+        published: item.published,
+        link: item.link,
         story: label.story,
         split: label.split,
       });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { repoRoot } from './repo-root.js';
+import { parseJsonLines } from './json-lines.js';
 
 /**
  * `node dist/scripts/labeled-data-check.js [--dir DIR]`: validates data/labeled/topics and prints the
@@ -51,30 +52,13 @@ export interface CorpusCheck {
   problems: string[];
 }
 
-function parseLines<T extends LabeledRow>(text: string, schema: z.ZodType<T>, file: string, problems: string[]): T[] {
-  const rows: T[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`${file}:${index + 1}: not valid JSON`);
-      return;
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) rows.push(parsed.data);
-    else problems.push(`${file}:${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  });
-  return rows;
-}
 
 export async function checkLabeledTopics(dir: string): Promise<CorpusCheck> {
   const problems: string[] = [];
   const writtenFile = join(dir, 'written.jsonl');
   const realFile = join(dir, 'real-labels.jsonl');
-  const written = parseLines(await readFile(writtenFile, 'utf8'), writtenSchema, writtenFile, problems);
-  const real = parseLines(await readFile(realFile, 'utf8'), realSchema, realFile, problems);
+  const written = parseJsonLines(await readFile(writtenFile, 'utf8'), writtenSchema, writtenFile, problems);
+  const real = parseJsonLines(await readFile(realFile, 'utf8'), realSchema, realFile, problems);
   const ids = written.map((row) => row.id);
   ids.forEach((id, index) => {
     if (ids.indexOf(id) !== index) problems.push(`${writtenFile}: id ${id} is used twice`);

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { canonicalUrl } from '../src/feeds/canonical-url.js';
-import { decodeFeedBody } from '../src/feeds/decode-body.js';
+import { decodeAndParseFeed } from '../src/feeds/decode-and-parse.js';
 import { normalizeItems } from '../src/feeds/normalize-items.js';
-import { parseFeed } from '../src/feeds/parse-feed.js';
 import type { LabeledItem } from '../src/intel/classify/train-model.js';
+import { parseJsonLines } from './json-lines.js';
 
 /**
  * The labeled topic corpus (data/labeled/topics, engineer D's): items we wrote, with text, and
@@ -42,23 +42,6 @@ export interface CorpusLoad {
   realAvailable: boolean;
 }
 
-function parseLines<T>(text: string, schema: z.ZodType<T>, file: string, problems: string[]): T[] {
-  const out: T[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      problems.push(`${file}:${index + 1}: not valid JSON`);
-      return;
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) out.push(parsed.data);
-    else problems.push(`${file}:${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  });
-  return out;
-}
 
 async function readOptional(file: string): Promise<string | null> {
   try {
@@ -69,14 +52,16 @@ async function readOptional(file: string): Promise<string | null> {
   }
 }
 
-interface FeedEntry {
+export interface FeedEntry {
   title: string;
   summary: string;
   tags: string[];
+  link: string | null;
+  published: string;
 }
 
 /** BBC repeats items across polls with `#0` → `#1` guid fragments. */
-function withoutFragment(guid: string): string {
+export function withoutFragment(guid: string): string {
   return guid.replace(/#\d+$/, '');
 }
 
@@ -84,15 +69,15 @@ function withoutFragment(guid: string): string {
  * guid (or link) → text of one real feed file, read through the same decode → parse →
  * normalize stages as the worker, so training sees exactly what classification will see.
  */
-async function readFeedEntries(file: string): Promise<Map<string, FeedEntry>> {
-  const decoded = decodeFeedBody(await readFile(file), null);
-  const outcome = await parseFeed(decoded.text);
+export async function readFeedEntries(file: string): Promise<Map<string, FeedEntry>> {
+  const outcome = await decodeAndParseFeed(await readFile(file), null);
   if (!outcome.ok) throw new Error(outcome.message);
   const feedId = basename(file);
-  const items = normalizeItems(outcome.feed, { feedId, feedUrl: `file:///${feedId}`, language: null, fetchedAt: new Date(0) });
+  // The captures are in the past: read them as fetched now, so their own dates stand.
+  const items = normalizeItems(outcome.feed, { feedId, feedUrl: `file:///${feedId}`, language: null, fetchedAt: new Date() });
   const entries = new Map<string, FeedEntry>();
   for (const item of items) {
-    const entry = { title: item.title, summary: item.summary, tags: item.sourceTags };
+    const entry = { title: item.title, summary: item.summary, tags: item.sourceTags, link: item.link, published: item.published };
     if (item.guid) entries.set(withoutFragment(item.guid), entry);
     if (item.link && !entries.has(item.link)) entries.set(item.link, entry);
   }
@@ -104,7 +89,7 @@ export async function loadTopicCorpus(labeledDir: string, realFeedsDir: string):
   const items: CorpusItem[] = [];
   const writtenFile = join(labeledDir, 'written.jsonl');
   const writtenText = await readOptional(writtenFile);
-  for (const row of writtenText ? parseLines(writtenText, writtenSchema, writtenFile, problems) : []) {
+  for (const row of writtenText ? parseJsonLines(writtenText, writtenSchema, writtenFile, problems) : []) {
     items.push({
       id: row.id,
       title: row.title,
@@ -117,7 +102,7 @@ export async function loadTopicCorpus(labeledDir: string, realFeedsDir: string):
   }
   const realFile = join(labeledDir, 'real-labels.jsonl');
   const realText = await readOptional(realFile);
-  const rows = realText ? parseLines(realText, realSchema, realFile, problems) : [];
+  const rows = realText ? parseJsonLines(realText, realSchema, realFile, problems) : [];
   const realAvailable = (await readOptional(join(realFeedsDir, 'MANIFEST.md'))) !== null;
   if (!realAvailable) {
     if (rows.length > 0) problems.push(`${realFeedsDir} not found: ${rows.length} real-feed items skipped`);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { repoRoot } from './repo-root.js';
+import { parseJsonLinesStrict } from './json-lines.js';
 import { loadTopicCorpus } from './topic-corpus.js';
 
 /**
@@ -20,26 +21,14 @@ const referenceLine = z.object({ title: z.string().min(1), summary: z.string() }
 async function referenceDocuments(dir: string): Promise<{ title: string; summary: string }[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith('.jsonl')).sort();
   const documents: { title: string; summary: string }[] = [];
-  for (const file of files) {
-    const lines = (await readFile(join(dir, file), 'utf8')).split('\n');
-    lines.forEach((line, index) => {
-      if (!line.trim()) return;
-      const parsed = referenceLine.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-      documents.push(parsed.data);
-    });
-  }
+  for (const file of files) documents.push(...parseJsonLinesStrict(await readFile(join(dir, file), 'utf8'), referenceLine, file));
   return documents;
 }
+
 async function storyFeedFiles(root: string): Promise<Set<string>> {
-  const text = await readFile(join(root, 'data/labeled/stories/real-items.jsonl'), 'utf8');
-  const files = new Set<string>();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const file = (JSON.parse(line) as { file?: unknown }).file;
-    if (typeof file === 'string') files.add(file);
-  }
-  return files;
+  const file = join(root, 'data/labeled/stories/real-items.jsonl');
+  const rows = parseJsonLinesStrict(await readFile(file, 'utf8'), z.object({ file: z.string() }), file);
+  return new Set(rows.map((row) => row.file));
 }
 
 async function main(): Promise<number> {
