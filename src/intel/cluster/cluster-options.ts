@@ -21,6 +21,7 @@ export const defaultWeights = {
   countryConflict: 0.12,
   kindConflict: 0.3,
   sharedDisaster: 0.12,
+  sameLivePage: 0.5,
   gapGraceHours: 6,
   gapPerDay: 0.23,
   minSharedEvidence: 1.5,

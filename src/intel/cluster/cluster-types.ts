@@ -55,6 +55,8 @@ export interface DecisionWeights {
   kindConflict: number;
   /** Bonus when both name the same singular disaster (an earthquake) in the same country. */
   sharedDisaster: number;
+  /** Bonus when the item is a post of a live page the story already has posts of. */
+  sameLivePage: number;
   /** Hours after a story's last report during which time costs nothing. */
   gapGraceHours: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
@@ -111,6 +113,8 @@ export interface MatchFeatures {
   kindConflicts: number;
   /** Both name the same singular disaster in a country both are tagged with. */
   sharedDisaster: boolean;
+  /** The item and the story have posts on one live page. */
+  sameLivePage: boolean;
   gapHours: number;
   /** Shared terms weighted by rarity (1 = one never-seen word). */
   sharedEvidence: number;
@@ -125,6 +129,8 @@ export const reportEvidenceSchema = z.object({
   actors: z.array(z.string()),
   names: z.array(z.string()).default([]),
   novelty: z.boolean().default(false),
+  /** The live page the report is a post of (live-page.ts), if any. */
+  livePage: z.string().nullable().default(null),
 });
 export type ReportEvidence = z.infer<typeof reportEvidenceSchema>;
 

@@ -8,11 +8,21 @@ import type {
   StoryClusterer,
   StoryClustererOptions,
 } from './cluster-types.js';
+import { livePageOf } from './live-page.js';
 import { reportTerms } from './salient-terms.js';
 import { cachedNorm, cosine } from './sparse-vector.js';
 import { scoreCandidate } from './story-decision.js';
 import { maxListedReports, newStoryRecord, withReport } from './story-record.js';
-import { absorbReport, newStoryState, type PreparedReport, prepareReport, type StoryState } from './story-state.js';
+import {
+  absorbReport,
+  countStoryTerms,
+  newStoryState,
+  type PreparedReport,
+  prepareReport,
+  storyTerms,
+  type StoryState,
+  uncountStoryTerms,
+} from './story-state.js';
 import { Vocabulary } from './vocabulary.js';
 
 const hourMs = 3_600_000;
@@ -49,7 +59,9 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
   }
 
   function entityKeys(evidence: ReportEvidence): string[] {
-    return [...evidence.places.map((place) => `p:${place}`), ...evidence.actors.map((actor) => `a:${actor}`)];
+    const keys = [...evidence.places.map((place) => `p:${place}`), ...evidence.actors.map((actor) => `a:${actor}`)];
+    if (evidence.livePage !== null) keys.push(`l:${evidence.livePage}`);
+    return keys;
   }
 
   function indexReport(state: StoryState, report: PreparedReport): void {
@@ -69,14 +81,14 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
   function forgetOldestReport(state: StoryState): void {
     const [docIds] = state.docIds.splice(1, 1);
     state.evidence.splice(1, 1);
-    if (docIds) vocabulary.removeDocument(docIds);
+    if (docIds) vocabulary.removeTerms(uncountStoryTerms(state, docIds));
     reportCount -= 1;
   }
 
   function evict(state: StoryState): void {
     for (const id of state.indexedTerms) index.removeTerm(id, state.slot);
     for (const key of state.indexedEntities) index.removeEntity(key, state.slot);
-    for (const ids of state.docIds) vocabulary.removeDocument(ids);
+    vocabulary.removeDocument(storyTerms(state));
     reportCount -= state.docIds.length;
     bySlot.delete(state.slot);
     byId.delete(state.story.id);
@@ -109,6 +121,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     const itemNorm = cachedNorm(report.vector, report.norms.vector, epoch, idf);
     const itemTitleNorm = cachedNorm(report.title, report.norms.title, epoch, idf);
     const maxIdf = vocabulary.idf(undefined);
+    const { livePage } = report.evidence;
     const slots = index.candidates(salientIds(report, config.queryTerms), entityKeys(report.evidence), config.maxCandidates);
     let best: StoryState | undefined;
     let bestScore = config.weights.threshold;
@@ -119,7 +132,8 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       .filter((state): state is StoryState => state !== undefined && Math.abs(report.publishedMs - state.lastMs) <= windowMs)
       .map((state) => ({ state, rough: cosine(report.vector, itemNorm, state.centroid, cachedNorm(state.centroid, state.centroidNorm, epoch, idf), idf) }))
       .sort((a, b) => b.rough - a.rough || a.state.slot - b.state.slot)
-      .slice(0, config.fullyScored);
+      // The story of the item's live page is scored however little the post's words say.
+      .filter((entry, rank) => rank < config.fullyScored || (livePage !== null && entry.state.livePages.has(livePage)));
     for (const { state } of shortlist) {
       const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, epoch, config.weights);
       if (config.onDecision) trace.push({ storyId: state.story.id, features });
@@ -132,9 +146,15 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     return best;
   }
 
+  /** The report was counted as a document of its own; it is now part of the story's one. */
+  function foldIntoStory(state: StoryState, report: PreparedReport): void {
+    vocabulary.removeDocument(countStoryTerms(state, report.docIds));
+  }
+
   function attach(state: StoryState | undefined, input: ClusterInput, report: PreparedReport): ClusterResult {
     reportCount += 1;
     if (state) {
+      foldIntoStory(state, report);
       absorbReport(state, withReport(state.story, input), report, config.comparedReports);
       if (state.evidence.length > maxListedReports) forgetOldestReport(state);
       indexReport(state, report);
@@ -160,6 +180,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       actors: [...input.actors],
       names: terms.names,
       novelty: terms.novelty,
+      livePage: livePageOf(input.link),
     };
   }
 
@@ -190,7 +211,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
         let state: StoryState | undefined;
         story.reports.forEach((line, position) => {
           const report = prepareReport(
-            evidence[position] ?? { title: [], lede: [], places: [], actors: [], names: [], novelty: false },
+            evidence[position] ?? { title: [], lede: [], places: [], actors: [], names: [], novelty: false, livePage: null },
             Date.parse(line.published),
             vocabulary,
           );
@@ -198,7 +219,10 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
           if (!state) {
             state = newStoryState(nextSlot, { ...story, reports: story.reports.slice(0, 1) }, report);
             nextSlot += 1;
-          } else absorbReport(state, state.story, report, config.comparedReports);
+          } else {
+            foldIntoStory(state, report);
+            absorbReport(state, state.story, report, config.comparedReports);
+          }
           indexReport(state, report);
         });
         if (!state) continue;

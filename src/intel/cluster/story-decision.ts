@@ -105,6 +105,7 @@ export function scoreCandidate(
   const ctyConflict = countryConflict(item, state);
   const kinds = kindConflicts(item, state);
   const disaster = sharedDisaster(item, state);
+  const livePage = item.evidence.livePage !== null && state.livePages.has(item.evidence.livePage);
   const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
   const shared = sharedEvidence(item.vector, state.centroid, idf, maxIdf);
   const score =
@@ -120,7 +121,8 @@ export function scoreCandidate(
     (numConflict ? weights.numberConflict : 0) -
     (ctyConflict ? weights.countryConflict : 0) -
     weights.kindConflict * kinds +
-    (disaster ? weights.sharedDisaster : 0) -
+    (disaster ? weights.sharedDisaster : 0) +
+    (livePage ? weights.sameLivePage : 0) -
     (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
     weights.gapPerDay * Math.min(1.5, Math.max(0, gapHours - weights.gapGraceHours) / 24);
   return {
@@ -136,6 +138,7 @@ export function scoreCandidate(
     countryConflict: ctyConflict,
     kindConflicts: kinds,
     sharedDisaster: disaster,
+    sameLivePage: livePage,
     gapHours,
     sharedEvidence: shared,
     score,

@@ -37,6 +37,11 @@ export interface StoryState {
   story: Story;
   evidence: ReportEvidence[];
   docIds: Int32Array[];
+  /**
+   * How many of the story's reports use each term: the story counts once in document
+   * frequency. Built when a second report joins; a one-report story's terms are its docIds.
+   */
+  termReports: Map<number, number> | null;
   centroid: SparseVector;
   centroidNorm: NormCache;
   /** The first report and the most recent ones, for item-to-report comparison. */
@@ -51,6 +56,7 @@ export interface StoryState {
   placeCountries: Set<string>;
   places: Set<string>;
   actors: Set<string>;
+  livePages: Set<string>;
   indexedTerms: Set<number>;
   indexedEntities: Set<string>;
   firstMs: number;
@@ -112,6 +118,7 @@ export function newStoryState(slot: number, story: Story, report: PreparedReport
     story,
     evidence: [report.evidence],
     docIds: [report.docIds],
+    termReports: null,
     centroid: report.vector,
     centroidNorm: staleNorm(),
     compared: [report],
@@ -124,6 +131,7 @@ export function newStoryState(slot: number, story: Story, report: PreparedReport
     placeCountries: new Set(report.placeCountries),
     places: new Set(report.evidence.places),
     actors: new Set(report.evidence.actors),
+    livePages: new Set(report.evidence.livePage === null ? [] : [report.evidence.livePage]),
     indexedTerms: new Set(),
     indexedEntities: new Set(),
     firstMs: report.publishedMs,
@@ -150,6 +158,44 @@ export function absorbReport(state: StoryState, story: Story, report: PreparedRe
   for (const country of report.placeCountries) state.placeCountries.add(country);
   for (const place of report.evidence.places) state.places.add(place);
   for (const actor of report.evidence.actors) state.actors.add(actor);
+  if (report.evidence.livePage !== null) state.livePages.add(report.evidence.livePage);
   state.firstMs = Math.min(state.firstMs, report.publishedMs);
   state.lastMs = Math.max(state.lastMs, report.publishedMs);
+}
+
+/** Counts a joining report's terms in its story; returns those the story already had. */
+export function countStoryTerms(state: StoryState, docIds: Int32Array): number[] {
+  const counts = storyTermCounts(state);
+  const known: number[] = [];
+  for (const id of docIds) {
+    const reports = counts.get(id) ?? 0;
+    if (reports > 0) known.push(id);
+    counts.set(id, reports + 1);
+  }
+  return known;
+}
+
+/** The distinct terms of all the story's reports. */
+export function storyTerms(state: StoryState): Iterable<number> {
+  return state.termReports?.keys() ?? state.docIds[0] ?? [];
+}
+
+function storyTermCounts(state: StoryState): Map<number, number> {
+  state.termReports ??= new Map([...(state.docIds[0] ?? [])].map((id) => [id, 1]));
+  return state.termReports;
+}
+
+/** Uncounts a report leaving its story; returns the terms no report of the story uses any more. */
+export function uncountStoryTerms(state: StoryState, docIds: Int32Array): number[] {
+  const counts = storyTermCounts(state);
+  const gone: number[] = [];
+  for (const id of docIds) {
+    const reports = (counts.get(id) ?? 0) - 1;
+    if (reports > 0) counts.set(id, reports);
+    else {
+      counts.delete(id);
+      gone.push(id);
+    }
+  }
+  return gone;
 }

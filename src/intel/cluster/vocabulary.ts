@@ -12,9 +12,12 @@ export interface BackgroundFrequencies {
 }
 
 /**
- * Term ids and document frequencies over the reports currently in the window.
- * Frequencies are added when a report joins and removed when its story ages out, so
- * the IDF is estimated online from recent news and the table stays bounded by the window.
+ * Term ids and document frequencies over the stories currently in the window. A story
+ * is one document however many reports it has: a live blog's fortieth post must not
+ * make the blog's own subject look like an everyday word. The clusterer counts each
+ * report as a document of its own when it arrives (it is scored as a one-report story)
+ * and folds it into its story's counts when it joins. Frequencies leave with the story,
+ * so the IDF follows recent news and the table stays bounded by the window.
  */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -31,6 +34,7 @@ export class Vocabulary {
   private idfCache = new Float64Array(1024);
   private idfStamp = new Int32Array(1024).fill(-1);
   private currentEpoch = 0;
+  private epochDocs = 0;
 
   /**
    * @param priorDocs pseudo-documents added to the count so the first reports of a
@@ -77,8 +81,13 @@ export class Vocabulary {
 
   private touchDocs(delta: number): void {
     this.docs = Math.max(0, this.docs + delta);
-    const epoch = Math.round(Math.log(this.docs + this.priorDocs + 1) * 40);
-    if (epoch !== this.currentEpoch) this.currentEpoch = epoch;
+    // Measured from the count at the last change, not rounded: the count steps up when an
+    // item arrives and back down when it joins a story, and a rounding boundary between
+    // the two would otherwise invalidate every cached norm twice per item.
+    if (Math.abs(Math.log((this.docs + this.priorDocs + 1) / (this.epochDocs + this.priorDocs + 1))) >= 0.025) {
+      this.epochDocs = this.docs;
+      this.currentEpoch += 1;
+    }
   }
 
   /** IDF of a term string (unseen terms are maximally rare). */
@@ -99,9 +108,14 @@ export class Vocabulary {
     return out;
   }
 
-  /** Forgets one report counted by addDocument. */
-  removeDocument(ids: Int32Array): void {
+  /** Forgets one document counted by addDocument, with these of its terms. */
+  removeDocument(ids: Iterable<number>): void {
     this.touchDocs(-1);
+    this.removeTerms(ids);
+  }
+
+  /** Uncounts terms of a document that stays counted. */
+  removeTerms(ids: Iterable<number>): void {
     for (const id of ids) {
       const left = (this.df[id] ?? 0) - 1;
       this.df[id] = Math.max(0, left);

@@ -202,6 +202,19 @@ describe.each([
     expect(story.lastUpdated).toBe(at(4));
   });
 
+  it('posts of one live page join its story however little their headlines say; another page\'s do not', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const page = 'https://www.nytimes.com/live/2026/08/12/world/solar-eclipse-2026-updates';
+    const post = (id: string, hours: number, title: string, summary: string, link: string) =>
+      clusterer.add(clusterInput({ id, source: 'NYT', published: at(hours), title, summary, link }));
+    const first = post('p1', 0, 'Crowds gather in Spain for the total solar eclipse', 'Spanish towns filled with visitors.', `${page}/crowds-gather`);
+    const latest = post('p2', 3, 'Here’s the latest.', 'Normally empty villages have filled up.', `${page}/heres-the-latest`);
+    const other = post('q1', 4, 'Here’s the latest.', 'Markets are calm this morning.', 'https://www.nytimes.com/live/2026/08/12/business/stock-market-today/heres-the-latest');
+    expect(first.created).toBe(true);
+    expect(latest).toMatchObject({ created: false, story: { id: first.story.id } });
+    expect(other.created).toBe(true);
+  });
+
   it('same input twice gives the same story ids (deterministic)', () => {
     const run = () => {
       const clusterer = createStoryClusterer({ windowHours: 36 });

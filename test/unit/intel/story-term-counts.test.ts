@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportEvidence } from '../../../src/intel/cluster/cluster-types.js';
+import { newStoryRecord } from '../../../src/intel/cluster/story-record.js';
+import { countStoryTerms, newStoryState, prepareReport, uncountStoryTerms } from '../../../src/intel/cluster/story-state.js';
+import { Vocabulary } from '../../../src/intel/cluster/vocabulary.js';
+import { at, clusterInput } from './cluster-builders.js';
+
+function evidence(title: string[]): ReportEvidence {
+  return { title, lede: [], places: [], actors: [], names: [], novelty: false, livePage: null };
+}
+
+// Document frequency counts stories, not reports: a live blog's subject must stay as rare
+// as the single story it is, however many posts the blog files.
+describe('story-level document frequency', () => {
+  it('a report folded into its story leaves the story counted once', () => {
+    const vocabulary = new Vocabulary(20);
+    const first = prepareReport(evidence(['eclips', 'spain']), Date.parse(at(0)), vocabulary);
+    const state = newStoryState(0, newStoryRecord(clusterInput({ id: 'a', title: 'a', published: at(0) })), first);
+    const elsewhere = prepareReport(evidence(['tariff']), Date.parse(at(0)), vocabulary);
+    expect(elsewhere.docIds).toHaveLength(1);
+    for (let post = 1; post <= 5; post += 1) {
+      const report = prepareReport(evidence(['eclips', `place${post}`]), Date.parse(at(post)), vocabulary);
+      vocabulary.removeDocument(countStoryTerms(state, report.docIds));
+    }
+    expect(vocabulary.documents).toBe(2);
+    expect(vocabulary.idfOf('eclips')).toBeCloseTo(vocabulary.idfOf('tariff'), 10);
+    expect(vocabulary.idfOf('spain')).toBeCloseTo(vocabulary.idfOf('tariff'), 10);
+  });
+
+  it('a term leaves the frequencies when the last report using it leaves its story', () => {
+    const vocabulary = new Vocabulary(20);
+    const first = prepareReport(evidence(['eclips', 'spain']), Date.parse(at(0)), vocabulary);
+    const state = newStoryState(0, newStoryRecord(clusterInput({ id: 'a', title: 'a', published: at(0) })), first);
+    const second = prepareReport(evidence(['eclips', 'iceland']), Date.parse(at(1)), vocabulary);
+    vocabulary.removeDocument(countStoryTerms(state, second.docIds));
+    expect(uncountStoryTerms(state, second.docIds).map((id) => vocabulary.term(id))).toEqual(['iceland']);
+    expect(uncountStoryTerms(state, first.docIds).map((id) => vocabulary.term(id)).sort()).toEqual(['eclips', 'spain']);
+  });
+});
