@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { loadClusterAnnotator } from '../src/cli/commands/cluster.js';
 import type { DecisionWeights } from '../src/intel/cluster/cluster-types.js';
 import { createStoryClusterer } from '../src/intel/cluster/create-story-clusterer.js';
+import { StoryAliases } from '../src/intel/cluster/story-aliases.js';
 import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { parseJsonLinesStrict } from './json-lines.js';
 import { canonicalUrl } from '../src/feeds/canonical-url.js';
@@ -190,10 +191,15 @@ async function main(): Promise<void> {
       .filter((item) => run === 'all' || item.split === run)
       .sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
     const clusterer = createStoryClusterer({ windowHours: Number(values.window), weights, ...(background ? { background } : {}) });
-    const predicted = items.map((item) => {
+    const aliases = new StoryAliases();
+    const placed = items.map((item) => {
       const notes = annotate({ title: item.title, summary: item.summary });
-      return clusterer.add({ ...item, feedId: item.source, ...notes }).story.id;
+      const result = clusterer.add({ ...item, feedId: item.source, ...notes });
+      aliases.record(result);
+      return result.story.id;
     });
+    // Scored on the final grouping, as `sitrep cluster` outputs it: merged stories count as one.
+    const predicted = placed.map((storyId) => aliases.resolve(storyId));
     const result = score(
       items.map((item) => item.story),
       predicted,

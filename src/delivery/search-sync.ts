@@ -9,6 +9,8 @@ export type SourceOf = (feedId: string) => string;
 export function indexStoryEvent(index: SearchIndex, event: StoryEvent, sourceOf: SourceOf): void {
   index.upsert(itemDocument(event.item, sourceOf(event.item.feedId), event.story.id));
   index.upsert(storyDocument(event.story));
+  // A merged-away story is part of this one now; its reports are found through it.
+  if (event.kind === 'story-updated') for (const id of event.absorbed ?? []) index.remove('story', id);
 }
 
 /** On start: the whole index from what the store holds (items and stories). */

@@ -36,4 +36,10 @@ export function storyReportCount(story: Pick<Story, 'reports' | 'reportCount'>):
 /** Platform-neutral events the pipeline emits; adapters render them. */
 export type StoryEvent =
   | { kind: 'story-created'; story: Story; item: AnnotatedItem }
-  | { kind: 'story-updated'; story: Story; item: AnnotatedItem };
+  | {
+      kind: 'story-updated';
+      story: Story;
+      item: AnnotatedItem;
+      /** Stories this item showed to be the same event, now merged into `story`. */
+      absorbed?: string[];
+    };

@@ -32,10 +32,12 @@ export interface ItemProcessorDeps {
  * in between re-emits the same event, which delivery's outbox turns into one message.
  */
 export function createItemProcessor(deps: ItemProcessorDeps): (items: FeedItem[]) => Promise<void> {
-  async function emit(record: ItemRecord, story: Story, created: boolean): Promise<void> {
+  async function emit(record: ItemRecord, story: Story, created: boolean, absorbed: readonly string[] = []): Promise<void> {
     const { storyId: _storyId, seenAt: _seenAt, handled: _handled, source: _source, ...item } = record;
     const annotated: AnnotatedItem = item;
-    const event: StoryEvent = created ? { kind: 'story-created', story, item: annotated } : { kind: 'story-updated', story, item: annotated };
+    const event: StoryEvent = created
+      ? { kind: 'story-created', story, item: annotated }
+      : { kind: 'story-updated', story, item: annotated, ...(absorbed.length > 0 ? { absorbed: [...absorbed] } : {}) };
     await deps.onStoryEvent(event);
     await deps.items.byId.set(record.id, { ...record, handled: true }, deps.retentionMs);
   }
@@ -57,7 +59,7 @@ export function createItemProcessor(deps: ItemProcessorDeps): (items: FeedItem[]
 
     const intel = deps.annotate({ title: item.title, summary: item.summary, sourceTags: item.sourceTags });
     const source = deps.sourceOf(item.feedId);
-    const { story, created } = await deps.stories.assign({
+    const { story, created, absorbed } = await deps.stories.assign({
       id: item.id,
       title: item.title,
       summary: item.summary,
@@ -73,7 +75,7 @@ export function createItemProcessor(deps: ItemProcessorDeps): (items: FeedItem[]
     const record: ItemRecord = { ...item, source, storyId: story.id, seenAt: deps.clock().toISOString(), handled: false, intel };
     await deps.items.byId.set(item.id, record, deps.retentionMs);
     if (item.link) await deps.items.byLink.set(item.link, item.id, deps.retentionMs);
-    await emit(record, story, created);
+    await emit(record, story, created, absorbed);
   }
 
   return async (items) => {

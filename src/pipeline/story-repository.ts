@@ -38,6 +38,8 @@ export function createStoryRepository(store: Store, options: StoryRepositoryOpti
   const stories = store.collection('stories', storySchema);
   const states = store.collection('story-state', storySnapshotSchema);
   const rawStates = store.collection('story-state', z.unknown());
+  // An absorbed story's id leads to the story it merged into (items keep the id they got).
+  const aliases = store.collection('story-alias', z.object({ into: z.string() }));
 
   async function save(snapshot: StorySnapshot | undefined): Promise<void> {
     if (!snapshot) return;
@@ -49,7 +51,14 @@ export function createStoryRepository(store: Store, options: StoryRepositoryOpti
     /** Runs one item through the clusterer and persists the story it joined or started. */
     async add(clusterer: StoryClusterer, input: ClusterInput): Promise<ClusterResult> {
       const result = clusterer.add(input);
+      // Aliases first: a crash before the absorbed states are deleted then leaves them
+      // skipped at restore (aliased), never restored as a second copy of their reports.
+      for (const absorbed of result.absorbed) await aliases.set(absorbed, { into: result.story.id }, retentionMs);
       await save(clusterer.snapshot(result.story.id));
+      for (const absorbed of result.absorbed) {
+        await states.delete(absorbed);
+        await stories.delete(absorbed);
+      }
       return result;
     },
     async restoreInto(clusterer: StoryClusterer, nowMs?: number): Promise<RestoreResult> {
@@ -57,15 +66,23 @@ export function createStoryRepository(store: Store, options: StoryRepositoryOpti
       const corrupt: string[] = [];
       for await (const [id, value] of rawStates.entries()) {
         const parsed = storySnapshotSchema.safeParse(value);
-        if (parsed.success) valid.push(parsed.data);
-        else corrupt.push(id);
+        if (!parsed.success) corrupt.push(id);
+        else if (!(await aliases.get(id))) valid.push(parsed.data);
       }
       const before = clusterer.liveStories;
       clusterer.restore(valid, nowMs);
       return { restored: clusterer.liveStories - before, corrupt: corrupt.sort() };
     },
+    /** The story an id belongs to now, following merges. */
     async get(storyId: string): Promise<Story | undefined> {
-      return stories.get(storyId);
+      let id = storyId;
+      // Each merge adds one hop; a story absorbed again and again is still a short chain.
+      for (let hops = 0; hops < 32; hops += 1) {
+        const alias = await aliases.get(id);
+        if (!alias) break;
+        id = alias.into;
+      }
+      return stories.get(id);
     },
     async *all(): AsyncIterable<Story> {
       for await (const [, story] of stories.entries()) yield story;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { createStoryClusterer } from '../../intel/cluster/create-story-clusterer.js';
 import { defaultClusterOptions } from '../../intel/cluster/cluster-options.js';
 import type { ClusterInput } from '../../intel/cluster/cluster-types.js';
+import { StoryAliases } from '../../intel/cluster/story-aliases.js';
 import { loadStoryIdf } from '../../intel/cluster/story-idf.js';
 import { createActorTagger } from '../../intel/actors/create-actor-tagger.js';
 import { loadActorsConfig } from '../../intel/actors/load-actors-config.js';
@@ -129,6 +130,7 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
   if (!storyIdf.ok) io.stderr.write(`sitrep cluster: warning: clustering without reference frequencies (${storyIdf.message})\n`);
   const clusterer = createStoryClusterer({ windowHours, ...(storyIdf.ok ? { background: storyIdf.background } : {}) });
   const storyOf = new Map<number, string>();
+  const aliases = new StoryAliases();
   // A repeated id is the same item offered twice (two feeds of one publisher): one report, one story.
   const storyOfId = new Map<string, string>();
   for (const { line, order } of valid) {
@@ -148,13 +150,19 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
       published: new Date(Date.parse(line.published)).toISOString(),
       ...notes,
     };
-    const storyId = clusterer.add(input).story.id;
-    storyOf.set(order, storyId);
-    storyOfId.set(line.id, storyId);
+    const result = clusterer.add(input);
+    aliases.record(result);
+    storyOf.set(order, result.story.id);
+    storyOfId.set(line.id, result.story.id);
   }
+  // Stories merged later in the stream take their items along: output the final grouping.
+  const finalStory = (order: number): string | undefined => {
+    const storyId = storyOf.get(order);
+    return storyId === undefined ? undefined : aliases.resolve(storyId);
+  };
   parsed.forEach((entry, order) => {
     if (!entry) return;
-    const out = entry.ok ? { id: entry.line.id, story: storyOf.get(order) } : entry.id === undefined ? { error: entry.error } : { id: entry.id, error: entry.error };
+    const out = entry.ok ? { id: entry.line.id, story: finalStory(order) } : entry.id === undefined ? { error: entry.error } : { id: entry.id, error: entry.error };
     io.stdout.write(JSON.stringify(out) + '\n');
   });
   return 0;

@@ -24,6 +24,11 @@ export interface ClusterInput {
 export interface ClusterResult {
   story: Story;
   created: boolean;
+  /**
+   * Stories the item showed to be this one (it matched both): they are merged into
+   * `story` and gone from the clusterer. Their ids should now lead to `story`.
+   */
+  absorbed: string[];
 }
 
 /** How much each piece of evidence counts; defaults in cluster-options.ts. */
@@ -67,6 +72,8 @@ export interface DecisionWeights {
   thinEvidence: number;
   /** Score an item needs to join the best candidate story. */
   threshold: number;
+  /** Score another candidate needs, besides the best, for the item to merge the two stories. */
+  mergeThreshold: number;
 }
 
 export interface StoryClustererOptions {

@@ -12,10 +12,12 @@ import { livePageOf } from './live-page.js';
 import { reportTerms } from './salient-terms.js';
 import { cachedNorm, cosine } from './sparse-vector.js';
 import { scoreCandidate } from './story-decision.js';
-import { maxListedReports, newStoryRecord, withReport } from './story-record.js';
+import { maxListedReports, mergedReportOrder, mergedStoryRecord, newStoryRecord, withReport } from './story-record.js';
 import {
   absorbReport,
+  absorbStoryState,
   countStoryTerms,
+  mergeStoryTerms,
   newStoryState,
   type PreparedReport,
   prepareReport,
@@ -116,7 +118,13 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     queue.push([state.lastMs, state.slot]);
   }
 
-  function bestMatch(report: PreparedReport, itemId: string): StoryState | undefined {
+  interface Match {
+    best: StoryState | undefined;
+    /** Other stories the item matched well enough to show they are the best one's event too. */
+    alsoMatched: StoryState[];
+  }
+
+  function bestMatch(report: PreparedReport, itemId: string): Match {
     const epoch = vocabulary.epoch;
     const itemNorm = cachedNorm(report.vector, report.norms.vector, epoch, idf);
     const itemTitleNorm = cachedNorm(report.title, report.norms.title, epoch, idf);
@@ -134,16 +142,62 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       .sort((a, b) => b.rough - a.rough || a.state.slot - b.state.slot)
       // The story of the item's live page is scored however little the post's words say.
       .filter((entry, rank) => rank < config.fullyScored || (livePage !== null && entry.state.livePages.has(livePage)));
+    const strong: StoryState[] = [];
     for (const { state } of shortlist) {
       const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, epoch, config.weights);
       if (config.onDecision) trace.push({ storyId: state.story.id, features });
+      if (features.score >= config.weights.mergeThreshold) strong.push(state);
       if (features.score > bestScore || (features.score === bestScore && best && state.slot < best.slot)) {
         best = state;
         bestScore = features.score;
       }
     }
     config.onDecision?.({ itemId, candidates: trace, joined: best?.story.id ?? null });
-    return best;
+    return { best, alsoMatched: best ? strong.filter((state) => state !== best) : [] };
+  }
+
+  /** The story that came first survives a merge: its alert is the one that goes on growing. */
+  function survivorOf(a: StoryState, b: StoryState): [into: StoryState, from: StoryState] {
+    return a.firstMs < b.firstMs || (a.firstMs === b.firstMs && a.slot < b.slot) ? [a, b] : [b, a];
+  }
+
+  /** Two live stories turned out to be one event: `from` moves into `into` and leaves. */
+  function mergeStories(into: StoryState, from: StoryState): void {
+    vocabulary.removeDocument(mergeStoryTerms(into, from));
+    const order = mergedReportOrder(into.story.reports, from.story.reports);
+    const pick = <T>(mine: readonly T[], theirs: readonly T[]): T[] =>
+      order.flatMap((entry) => {
+        const value = (entry.from ? theirs : mine)[entry.index];
+        return value === undefined ? [] : [value];
+      });
+    const kept = new Set(order.map((entry) => `${entry.from ? 'f' : 'i'}${entry.index}`));
+    const dropped = [
+      ...into.docIds.filter((_, index) => !kept.has(`i${index}`)),
+      ...from.docIds.filter((_, index) => !kept.has(`f${index}`)),
+    ];
+    const evidence = pick(into.evidence, from.evidence);
+    const docIds = pick(into.docIds, from.docIds);
+    into.story = mergedStoryRecord(into.story, from.story);
+    into.evidence = evidence;
+    into.docIds = docIds;
+    for (const ids of dropped) vocabulary.removeTerms(uncountStoryTerms(into, ids));
+    reportCount -= dropped.length;
+    absorbStoryState(into, from, config.comparedReports);
+    for (const id of from.indexedTerms) {
+      index.removeTerm(id, from.slot);
+      if (into.indexedTerms.has(id)) continue;
+      into.indexedTerms.add(id);
+      index.addTerm(id, into.slot);
+    }
+    for (const key of from.indexedEntities) {
+      index.removeEntity(key, from.slot);
+      if (into.indexedEntities.has(key)) continue;
+      into.indexedEntities.add(key);
+      index.addEntity(key, into.slot);
+    }
+    bySlot.delete(from.slot);
+    byId.delete(from.story.id);
+    enqueue(into);
   }
 
   /** The report was counted as a document of its own; it is now part of the story's one. */
@@ -151,15 +205,23 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     vocabulary.removeDocument(countStoryTerms(state, report.docIds));
   }
 
-  function attach(state: StoryState | undefined, input: ClusterInput, report: PreparedReport): ClusterResult {
+  function attach(match: Match, input: ClusterInput, report: PreparedReport): ClusterResult {
     reportCount += 1;
+    let state = match.best;
+    const absorbed: string[] = [];
     if (state) {
+      for (const other of match.alsoMatched) {
+        const [into, from] = survivorOf(state, other);
+        mergeStories(into, from);
+        absorbed.push(from.story.id);
+        state = into;
+      }
       foldIntoStory(state, report);
       absorbReport(state, withReport(state.story, input), report, config.comparedReports);
       if (state.evidence.length > maxListedReports) forgetOldestReport(state);
       indexReport(state, report);
       enqueue(state);
-      return { story: state.story, created: false };
+      return { story: state.story, created: false, absorbed };
     }
     const story = newStoryRecord(input);
     const created = newStoryState(nextSlot, story, report);
@@ -168,7 +230,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     byId.set(story.id, created);
     indexReport(created, report);
     enqueue(created);
-    return { story, created: true };
+    return { story, created: true, absorbed };
   }
 
   function evidenceOf(input: ClusterInput): ReportEvidence {

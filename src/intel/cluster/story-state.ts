@@ -199,3 +199,44 @@ export function uncountStoryTerms(state: StoryState, docIds: Int32Array): number
   }
   return gone;
 }
+
+/** Counts another story's terms into this one; returns those this story already had. */
+export function mergeStoryTerms(into: StoryState, from: StoryState): number[] {
+  const counts = storyTermCounts(into);
+  const fromCounts = from.termReports ?? new Map([...(from.docIds[0] ?? [])].map((id) => [id, 1]));
+  const known: number[] = [];
+  for (const [id, reports] of fromCounts) {
+    const mine = counts.get(id) ?? 0;
+    if (mine > 0) known.push(id);
+    counts.set(id, mine + reports);
+  }
+  return known;
+}
+
+/**
+ * Folds another live story's comparison evidence into this one: centroid, the reports
+ * compared against (this story's first, then the most recent of both) and every set
+ * of kinds, places and names. Reports, evidence and term counts are the caller's.
+ */
+export function absorbStoryState(into: StoryState, from: StoryState, comparedReports: number): void {
+  const grown = addVectors(into.centroid, from.centroid);
+  into.centroid = grown.ids.length > maxCentroidTerms * 1.5 ? pruneVector(grown, maxCentroidTerms) : grown;
+  into.centroidNorm = staleNorm();
+  const [first, ...rest] = into.compared;
+  const recent = [...rest, ...from.compared].sort((a, b) => a.publishedMs - b.publishedMs).slice(-(comparedReports - 1));
+  into.compared = first ? [first, ...recent] : recent;
+  const sets: [Set<string>, Set<string>][] = [
+    [into.titleNumbers, from.titleNumbers],
+    [into.countries, from.countries],
+    [into.incidents, from.incidents],
+    [into.venues, from.venues],
+    [into.disasters, from.disasters],
+    [into.placeCountries, from.placeCountries],
+    [into.places, from.places],
+    [into.actors, from.actors],
+    [into.livePages, from.livePages],
+  ];
+  for (const [mine, theirs] of sets) for (const value of theirs) mine.add(value);
+  into.firstMs = Math.min(into.firstMs, from.firstMs);
+  into.lastMs = Math.max(into.lastMs, from.lastMs);
+}

@@ -101,6 +101,15 @@ describe('sitrep cluster', () => {
     ]);
   });
 
+  it('stories merged later in the stream take their earlier items along: output is the final grouping', async () => {
+    const { rows } = await runCluster([
+      item('bbc-cali', 0, 'In shattered Cali, residents search for loved ones', 'Families wait outside collapsed apartment towers in the Colombian city of Cali.', 'BBC'),
+      item('ap-quake', 1, 'Magnitude 7.4 earthquake strikes western Colombia', 'The quake was felt across the Valle del Cauca region, seismologists said.', 'AP'),
+      item('reuters-quake', 3, 'Colombia earthquake: rescuers search collapsed towers in Cali', 'Rescuers in Cali searched collapsed apartment towers for survivors after the magnitude 7.4 earthquake struck western Colombia.', 'Reuters'),
+    ]);
+    expect(rows.map((row) => row.story)).toEqual(['story-bbc-cali', 'story-bbc-cali', 'story-bbc-cali']);
+  });
+
   it('blank lines produce no output', async () => {
     const { rows } = await runCluster(['', zamzam[0] ?? '', '   ']);
     expect(rows).toEqual([{ id: 'dabanga', story: 'story-dabanga' }]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, itemDocument, storyDocument, type SearchDocument } from '../../../src/delivery/search-index.js';
+import { indexStoryEvent } from '../../../src/delivery/search-sync.js';
 import { makeItem, makeReport, makeStory } from './delivery-builders.js';
 
 const doc = (id: string, title: string, published: string, extra: Partial<SearchDocument> = {}): SearchDocument => ({
@@ -42,6 +43,17 @@ describe('search index', () => {
     expect(index.search('dawn').map((h) => h.id)).toEqual(['s1']);
     expect(index.remove('story', 's1')).toBe(true);
     expect(index.search('kabul')).toEqual([]);
+  });
+
+  it('a story merged into another leaves the index; its reports are found through the survivor', () => {
+    const index = createSearchIndex();
+    const absorbed = makeStory('s2', { reports: [makeReport('s2-1', { source: 'Dawn', title: 'Kabul airport gates shut' })] });
+    index.upsert(storyDocument(absorbed));
+    const report = makeReport('s1-2', { source: 'AP', title: 'Kabul airport gates shut after clashes' });
+    const survivor = makeStory('s1');
+    const merged = { ...survivor, reports: [...survivor.reports, ...absorbed.reports, report] };
+    indexStoryEvent(index, { kind: 'story-updated', story: merged, item: makeItem(report), absorbed: ['s2'] }, (feedId) => feedId);
+    expect(index.search('dawn').map((hit) => hit.id)).toEqual(['s1']);
   });
 
   it('searches places, actors and topics of annotated items; rebuild replaces the contents', async () => {

@@ -60,3 +60,35 @@ export const kunduzBombing: ClusterInput[] = [
     scores: { security: 0.9 },
   }),
 ];
+
+/**
+ * One earthquake that starts as two stories: a feature from the stricken city and a wire
+ * flash share no word, so neither joins the other; the third report names both.
+ */
+export const caliQuake: ClusterInput[] = [
+  clusterInput({
+    id: 'bbc-cali',
+    source: 'BBC',
+    published: at(0),
+    title: 'In shattered Cali, residents search for loved ones',
+    summary: 'Families wait outside collapsed apartment towers in the Colombian city of Cali.',
+    places: ['CO'],
+  }),
+  clusterInput({
+    id: 'ap-quake',
+    source: 'AP',
+    published: at(1),
+    title: 'Magnitude 7.4 earthquake strikes western Colombia',
+    summary: 'The quake was felt across the Valle del Cauca region, seismologists said.',
+    places: ['CO'],
+  }),
+  clusterInput({
+    id: 'reuters-quake',
+    source: 'Reuters',
+    published: at(3),
+    title: 'Colombia earthquake: rescuers search collapsed towers in Cali',
+    summary:
+      'Rescuers in Cali searched collapsed apartment towers for survivors after the magnitude 7.4 earthquake struck western Colombia.',
+    places: ['CO'],
+  }),
+];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createStoryClusterer } from '../../../src/intel/cluster/create-story-clusterer.js';
 import { createStoryRepository, openStoryRepository } from '../../../src/pipeline/story-repository.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
-import { at, hour, kunduzBombing } from './cluster-builders.js';
+import { at, caliQuake, hour, kunduzBombing } from './cluster-builders.js';
 
 const [reuters, afp, aljazeera] = kunduzBombing;
 if (!reuters || !afp || !aljazeera) throw new Error('fixture');
@@ -34,6 +34,35 @@ describe('story persistence', () => {
     expect(next).toMatchObject({ created: false, story: { id: 'story-live-0', reportCount: 151 } });
     expect(next.story.reports).toHaveLength(100);
     expect(next.story.reports[0]?.itemId).toBe('live-0');
+  });
+
+  it('a merge is stored: the absorbed id leads to the survivor, and a restart restores one story', async () => {
+    const store = new MemoryStore(() => Date.parse(at(4)));
+    const before = await openStoryRepository(store, { windowHours: 36 });
+    const results = [];
+    for (const item of caliQuake) results.push(await before.assign(item));
+    expect(results[2]?.absorbed).toEqual(['story-ap-quake']);
+    expect((await before.get('story-ap-quake'))?.id).toBe('story-bbc-cali');
+
+    const after = await openStoryRepository(store, { windowHours: 36 });
+    expect(after.restored).toEqual({ restored: 1, corrupt: [] });
+    expect((await after.get('story-ap-quake'))?.reports.map((r) => r.itemId)).toEqual(['bbc-cali', 'ap-quake', 'reuters-quake']);
+    const listed = [];
+    for await (const story of createStoryRepository(store, { windowHours: 36 }).all()) listed.push(story.id);
+    expect(listed).toEqual(['story-bbc-cali']);
+  });
+
+  it('an absorbed state left behind by a crash is not restored beside its survivor', async () => {
+    const store = new MemoryStore(() => Date.parse(at(4)));
+    const repository = await openStoryRepository(store, { windowHours: 36 });
+    for (const item of caliQuake.slice(0, 2)) await repository.assign(item);
+    const absorbedState = await store.collection('story-state', z.unknown()).get('story-ap-quake');
+    await repository.assign(caliQuake[2] ?? reuters);
+    // As if the process died after writing the alias and the survivor, before the deletes.
+    await store.collection('story-state', z.unknown()).set('story-ap-quake', absorbedState);
+
+    const after = await openStoryRepository(store, { windowHours: 36 });
+    expect(after.restored).toEqual({ restored: 1, corrupt: [] });
   });
 
   it('a corrupt stored snapshot is skipped and reported; the others restore', async () => {

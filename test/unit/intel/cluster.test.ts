@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoryClustererOptions } from '../../../src/intel/cluster/cluster-types.js';
 import { createStoryClusterer as createBare } from '../../../src/intel/cluster/create-story-clusterer.js';
 import { loadStoryIdf } from '../../../src/intel/cluster/story-idf.js';
-import { at, clusterInput, kunduzBombing } from './cluster-builders.js';
+import { at, caliQuake, clusterInput, kunduzBombing } from './cluster-builders.js';
 
 const shipped = await loadStoryIdf();
 if (!shipped.ok) throw new Error(shipped.message);
@@ -213,6 +213,34 @@ describe.each([
     expect(first.created).toBe(true);
     expect(latest).toMatchObject({ created: false, story: { id: first.story.id } });
     expect(other.created).toBe(true);
+  });
+
+  it('an item that shows two live stories to be one event merges the later into the earlier', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const [feature, flash, third] = caliQuake;
+    if (!feature || !flash || !third) throw new Error('fixture');
+    expect(clusterer.add(feature)).toMatchObject({ created: true, absorbed: [] });
+    expect(clusterer.add(flash)).toMatchObject({ created: true, absorbed: [] });
+    expect(clusterer.liveStories).toBe(2);
+    const wire = clusterer.add(third);
+    expect(wire).toMatchObject({ created: false, absorbed: ['story-ap-quake'], story: { id: 'story-bbc-cali', reportCount: 3 } });
+    expect(wire.story.reports.map((report) => report.itemId)).toEqual(['bbc-cali', 'ap-quake', 'reuters-quake']);
+    expect(clusterer.liveStories).toBe(1);
+    expect(clusterer.liveReports).toBe(3);
+    expect(clusterer.snapshot('story-ap-quake')).toBeUndefined();
+    expect(clusterer.snapshot('story-bbc-cali')?.evidence).toHaveLength(3);
+    // What only the absorbed story said now finds the survivor.
+    const aftershock = clusterer.add(
+      clusterInput({
+        id: 'afp-aftershock',
+        source: 'AFP',
+        published: at(5),
+        title: 'Strong aftershock strikes western Colombia after magnitude 7.4 earthquake',
+        summary: 'Seismologists said the aftershock was felt across the Valle del Cauca region.',
+        places: ['CO'],
+      }),
+    );
+    expect(aftershock).toMatchObject({ created: false, absorbed: [], story: { id: 'story-bbc-cali' } });
   });
 
   it('same input twice gives the same story ids (deterministic)', () => {
