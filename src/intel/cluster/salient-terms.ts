@@ -1,3 +1,4 @@
+import { bengaliEndings, bengaliTerms, hindiEndings, hindiTerms, nativeStopwords } from './native-terms.js';
 import { countryTerms, irregularStems, numberWords, stopwords, variants } from './word-lists.js';
 
 /** The terms of one report that can tell its event apart from others. */
@@ -71,6 +72,17 @@ function undouble(w: string): string {
   return w;
 }
 
+/** Bengali, Devanagari and Arabic-Indic digits as ASCII, so "২৬৫" is the number 265 of "toll reaches 265". */
+const digitZeros = [0x09e6, 0x0966, 0x0660, 0x06f0];
+function asciiDigits(token: string): string {
+  if (asciiWord.test(token)) return token;
+  return token.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) ?? 0;
+    const zero = digitZeros.find((start) => code >= start && code <= start + 9);
+    return zero === undefined ? digit : String(code - zero);
+  });
+}
+
 function normalizeNumber(raw: string): string | null {
   const cleaned = raw.replace(/,(?=\d{3}\b)/g, '').replace(/\.$/, '');
   const match = /^(\d+(?:\.\d+)?)([a-z]*)$/i.exec(cleaned);
@@ -132,7 +144,7 @@ function scanToken(token: string, out: string[]): void {
     out.push(abbreviation);
     return;
   }
-  raw = raw.replace(/\.$/, '');
+  raw = asciiDigits(raw.replace(/\.$/, ''));
   // Pure numbers (with a unit suffix such as "bn" or "km") are numbers; names like "M23" or "F-16" are words.
   if (/^\d/.test(raw)) {
     const number = normalizeNumber(raw);
@@ -144,6 +156,14 @@ function scanToken(token: string, out: string[]): void {
   // Accents are folded in Latin script only; in other scripts the marks are the vowels.
   if (!asciiWord.test(word)) word = latinWord.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'") : word.replace(/[’]/g, "'");
   word = word.replace(/'s$/, '');
+  if (!asciiWord.test(word) && !latinWord.test(word)) {
+    const english = nativeTerms(word);
+    if (english) {
+      for (const term of english) out.push(term);
+      return;
+    }
+    if (nativeStopwords.has(word)) return;
+  }
   if (word.length < 2 || stopwords.has(word)) return;
   const asNumber = numberWords.get(word);
   if (asNumber) {
@@ -160,6 +180,24 @@ function scanToken(token: string, out: string[]): void {
     // The suffix stripper knows English; words of other scripts are kept whole.
     out.push(partVariant ?? (unstemmed.has(part) || !asciiWord.test(part) ? part : stem(part)));
   }
+}
+
+let nativeLookup: Map<string, readonly string[]> | undefined;
+const nativeEndings = [...bengaliEndings, ...hindiEndings].map((ending) => ending.normalize('NFKC')).sort((a, b) => b.length - a.length);
+
+/** The English terms of a Bengali or Hindi news word (native-terms.ts), whole or less a case ending. */
+function nativeTerms(word: string): readonly string[] | undefined {
+  nativeLookup ??= new Map(
+    [...Object.entries(bengaliTerms), ...Object.entries(hindiTerms)].map(([native, english]) => [native.normalize('NFKC'), contentTerms(english)]),
+  );
+  const whole = nativeLookup.get(word);
+  if (whole) return whole;
+  for (const ending of nativeEndings) {
+    if (word.length < ending.length + 2 || !word.endsWith(ending)) continue;
+    const stem = nativeLookup.get(word.slice(0, -ending.length));
+    if (stem) return stem;
+  }
+  return undefined;
 }
 
 /** The lede: the first one or two sentences, which carry the who/what/where. */

@@ -10,7 +10,37 @@ describe('salient terms', () => {
 
   it('words of scripts with vowel signs stay whole (the signs are combining marks)', () => {
     expect(contentTerms('মুক্তিযুদ্ধের স্মৃতিবাহী জাদুঘর')).toEqual(['মুক্তিযুদ্ধের', 'স্মৃতিবাহী', 'জাদুঘর']);
-    expect(contentTerms('रांची: छात्रों के तेवर')).toEqual(['रांची', 'छात्रों', 'के', 'तेवर']);
+    expect(contentTerms('छात्रों के तेवर')).toEqual(['छात्रों', 'तेवर']);
+  });
+
+  it('Bengali and Hindi news words read as their English terms, case endings and all; their digits are numbers', () => {
+    expect(contentTerms('কলম্বিয়ায় ভূমিকম্পে নিহতের সংখ্যা বেড়ে ২৬৫')).toEqual(['colombia', 'earthquake', 'kill', 'সংখ্যা', 'বেড়ে', '#265']);
+    expect(contentTerms('Colombia quake kills 265')).toEqual(['colombia', 'earthquake', 'kill', '#265']);
+    expect(contentTerms('रांची में भूकंप, मोदी ने कहा')).toEqual(['ranchi', 'earthquake', 'modi', 'कहा']);
+  });
+
+  it('a Bengali report of an earthquake joins the English reports of it', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const wire = clusterer.add(
+      clusterInput({
+        id: 'aj-quake',
+        source: 'Al Jazeera',
+        published: at(0),
+        title: 'Colombia earthquake death toll rises to 265 as search for missing goes on',
+        summary: 'Rescuers in Colombia say 265 people were killed in the earthquake and 496 are missing.',
+        places: ['CO'],
+      }),
+    );
+    const bengali = clusterer.add(
+      clusterInput({
+        id: 'pa-quake',
+        source: 'Prothom Alo',
+        published: at(3),
+        title: 'কলম্বিয়ায় শক্তিশালী ভূমিকম্পে নিহতের সংখ্যা বেড়ে ২৬৫, নিখোঁজ ৪৯৬',
+        summary: 'কলম্বিয়ার ভূমিকম্পে নিহত মানুষের সংখ্যা ২৬৫ জনে দাঁড়িয়েছে।',
+      }),
+    );
+    expect(bengali).toMatchObject({ created: false, story: { id: wire.story.id } });
   });
 
   it('unrelated Bengali headlines from one feed stay separate stories', () => {
