@@ -27,6 +27,7 @@ export const defaultWeights = {
   minSharedEvidence: 1.5,
   thinEvidence: 0.1,
   threshold: 0.18,
+  reportWeight: 0,
   mergeThreshold: 0.4,
 } as const satisfies DecisionWeights;
 

@@ -72,6 +72,12 @@ export interface DecisionWeights {
   thinEvidence: number;
   /** Score an item needs to join the best candidate story. */
   threshold: number;
+  /**
+   * How much a story's reports beyond its first count in word rarity: 0 counts stories
+   * (a live blog's subject stays rare), 1 counts every report (a place in the news all
+   * day becomes common). Read once, when the clusterer is created.
+   */
+  reportWeight: number;
   /** Score another candidate needs, besides the best, for the item to merge the two stories. */
   mergeThreshold: number;
 }

@@ -39,7 +39,7 @@ const priorDocuments = 20;
 export function createStoryClusterer(options: StoryClustererOptions): StoryClusterer {
   const config = resolveClusterOptions(options);
   const windowMs = config.windowHours * hourMs;
-  const vocabulary = new Vocabulary(priorDocuments, config.background);
+  const vocabulary = new Vocabulary(priorDocuments, config.background, config.weights.reportWeight);
   const index = new CandidateIndex(config.maxPostingLength);
   const bySlot = new Map<number, StoryState>();
   const byId = new Map<string, StoryState>();
@@ -83,13 +83,17 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
   function forgetOldestReport(state: StoryState): void {
     const [docIds] = state.docIds.splice(1, 1);
     state.evidence.splice(1, 1);
-    if (docIds) vocabulary.removeTerms(uncountStoryTerms(state, docIds));
+    if (docIds) {
+      vocabulary.removeReport(docIds);
+      vocabulary.removeTerms(uncountStoryTerms(state, docIds));
+    }
     reportCount -= 1;
   }
 
   function evict(state: StoryState): void {
     for (const id of state.indexedTerms) index.removeTerm(id, state.slot);
     for (const key of state.indexedEntities) index.removeEntity(key, state.slot);
+    for (const ids of state.docIds) vocabulary.removeReport(ids);
     vocabulary.removeDocument(storyTerms(state));
     reportCount -= state.docIds.length;
     bySlot.delete(state.slot);
@@ -180,7 +184,10 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     into.story = mergedStoryRecord(into.story, from.story);
     into.evidence = evidence;
     into.docIds = docIds;
-    for (const ids of dropped) vocabulary.removeTerms(uncountStoryTerms(into, ids));
+    for (const ids of dropped) {
+      vocabulary.removeReport(ids);
+      vocabulary.removeTerms(uncountStoryTerms(into, ids));
+    }
     reportCount -= dropped.length;
     absorbStoryState(into, from, config.comparedReports);
     for (const id of from.indexedTerms) {

@@ -94,6 +94,7 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
   }
   const nameIds = new Set(evidence.names.map((term) => idOf.get(term)));
   for (const term of distinct) if (countryTerms.has(term)) nameIds.add(idOf.get(term));
+  for (const id of nameIds) if (id !== undefined) vocabulary.markName(id);
   const eventPairs = [...weights.entries()].filter(([id]) => !nameIds.has(id));
   const titleIds = [...new Set(evidence.title)].map((term): [number, number] => [idOf.get(term) ?? 0, 1]);
   return {

@@ -25,10 +25,15 @@ export class Vocabulary {
   private readonly backgroundScale: number;
   private terms: (string | undefined)[] = [];
   private df = new Int32Array(1024);
+  /** Reports (not stories) using each term; they count for `reportWeight` of the frequency. */
+  private reportDf = new Int32Array(1024);
+  /** 1 for terms seen written as names (places, people): their rarity counts every report. */
+  private nameFlags = new Uint8Array(1024);
   /** Reference frequency of each interned term, already scaled to the reference's weight. */
   private background = new Float64Array(1024);
   private readonly free: number[] = [];
   private docs = 0;
+  private reportDocs = 0;
   // IDF is recomputed for a term when its frequency changes or the document count has
   // moved by about 2.5% (a new epoch); otherwise the cached value is used.
   private idfCache = new Float64Array(1024);
@@ -42,7 +47,12 @@ export class Vocabulary {
    * @param reference frequencies those pseudo-documents carry; with one, its weight
    *   replaces `priorDocs`.
    */
-  constructor(priorDocs: number, private readonly reference?: BackgroundFrequencies) {
+  constructor(
+    priorDocs: number,
+    private readonly reference?: BackgroundFrequencies,
+    /** How much a story's reports beyond its first count (0: stories only, 1: every report). */
+    private readonly reportWeight = 0,
+  ) {
     this.priorDocs = reference ? reference.weight : priorDocs;
     this.backgroundScale = reference && reference.documents > 0 ? reference.weight / reference.documents : 0;
   }
@@ -71,21 +81,31 @@ export class Vocabulary {
 
   /** IDF of a term id; unknown ids count as never seen. */
   idf(id: number | undefined): number {
-    if (id === undefined) return Math.log(this.docs + this.priorDocs + 1);
+    if (id === undefined) return Math.log(this.effectiveDocs() + this.priorDocs + 1);
     if (this.idfStamp[id] === this.currentEpoch) return this.idfCache[id] ?? 0;
-    const value = Math.log((this.docs + this.priorDocs + 1) / ((this.df[id] ?? 0) + (this.background[id] ?? 0) + 1));
+    const df = this.df[id] ?? 0;
+    const weight = this.nameFlags[id] === 1 ? 1 : this.reportWeight;
+    const frequency = df + weight * ((this.reportDf[id] ?? 0) - df);
+    const docs = this.docs + weight * (this.reportDocs - this.docs);
+    const value = Math.log((docs + this.priorDocs + 1) / (frequency + (this.background[id] ?? 0) + 1));
     this.idfCache[id] = value;
     this.idfStamp[id] = this.currentEpoch;
     return value;
   }
 
-  private touchDocs(delta: number): void {
+  private effectiveDocs(): number {
+    return this.docs + this.reportWeight * (this.reportDocs - this.docs);
+  }
+
+  private touchDocs(delta: number, reportDelta = 0): void {
     this.docs = Math.max(0, this.docs + delta);
+    this.reportDocs = Math.max(0, this.reportDocs + reportDelta);
     // Measured from the count at the last change, not rounded: the count steps up when an
     // item arrives and back down when it joins a story, and a rounding boundary between
     // the two would otherwise invalidate every cached norm twice per item.
-    if (Math.abs(Math.log((this.docs + this.priorDocs + 1) / (this.epochDocs + this.priorDocs + 1))) >= 0.025) {
-      this.epochDocs = this.docs;
+    const docs = this.effectiveDocs();
+    if (Math.abs(Math.log((docs + this.priorDocs + 1) / (this.epochDocs + this.priorDocs + 1))) >= 0.025) {
+      this.epochDocs = docs;
       this.currentEpoch += 1;
     }
   }
@@ -97,11 +117,12 @@ export class Vocabulary {
 
   /** Counts one report with these distinct terms; returns their ids. */
   addDocument(distinctTerms: readonly string[]): Int32Array {
-    this.touchDocs(1);
+    this.touchDocs(1, 1);
     const out = new Int32Array(distinctTerms.length);
     distinctTerms.forEach((term, index) => {
       const id = this.intern(term);
       this.df[id] = (this.df[id] ?? 0) + 1;
+      this.reportDf[id] = (this.reportDf[id] ?? 0) + 1;
       this.idfStamp[id] = -1;
       out[index] = id;
     });
@@ -117,11 +138,34 @@ export class Vocabulary {
   /** Uncounts terms of a document that stays counted. */
   removeTerms(ids: Iterable<number>): void {
     for (const id of ids) {
-      const left = (this.df[id] ?? 0) - 1;
-      this.df[id] = Math.max(0, left);
+      this.df[id] = Math.max(0, (this.df[id] ?? 0) - 1);
       this.idfStamp[id] = -1;
-      if (left <= 0) this.release(id);
+      this.releaseIfUnused(id);
     }
+  }
+
+  /**
+   * A term written as a name: a place in the news all day hosts several events, so its
+   * rarity counts every report, not every story, whatever `reportWeight` says.
+   */
+  markName(id: number): void {
+    if (this.nameFlags[id] === 1) return;
+    this.nameFlags[id] = 1;
+    this.idfStamp[id] = -1;
+  }
+
+  /** Forgets one report (its story's document is counted apart, by removeDocument). */
+  removeReport(ids: Iterable<number>): void {
+    this.touchDocs(0, -1);
+    for (const id of ids) {
+      this.reportDf[id] = Math.max(0, (this.reportDf[id] ?? 0) - 1);
+      this.idfStamp[id] = -1;
+      this.releaseIfUnused(id);
+    }
+  }
+
+  private releaseIfUnused(id: number): void {
+    if ((this.df[id] ?? 0) <= 0 && (this.reportDf[id] ?? 0) <= 0) this.release(id);
   }
 
   private intern(term: string): number {
@@ -132,6 +176,12 @@ export class Vocabulary {
       const grown = new Int32Array(this.df.length * 2);
       grown.set(this.df);
       this.df = grown;
+      const reports = new Int32Array(this.df.length);
+      reports.set(this.reportDf);
+      this.reportDf = reports;
+      const flags = new Uint8Array(this.df.length);
+      flags.set(this.nameFlags);
+      this.nameFlags = flags;
       const cache = new Float64Array(this.df.length);
       cache.set(this.idfCache);
       this.idfCache = cache;
@@ -145,6 +195,8 @@ export class Vocabulary {
     this.ids.set(term, id);
     this.terms[id] = term;
     this.df[id] = 0;
+    this.reportDf[id] = 0;
+    this.nameFlags[id] = 0;
     this.background[id] = (this.reference?.df.get(term) ?? 0) * this.backgroundScale;
     this.idfStamp[id] = -1;
     return id;
