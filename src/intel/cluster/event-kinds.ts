@@ -28,6 +28,9 @@ const lexicon: Record<KindDimension, Record<string, readonly string[]>> = {
     election: ['election', 'elections', 'polls', 'vote', 'ballot', 'runoff'],
     protest: ['protest', 'protests', 'protesters', 'demonstration', 'demonstrators', 'rally'],
     resignation: ['resign', 'resigns', 'resignation'],
+    // Talks and the battlefield are different events, however many names they share.
+    meeting: ['meet', 'meets', 'meeting', 'talks', 'receives', 'hosts', 'discuss', 'discusses'],
+    capture: ['seize', 'seizes', 'seized', 'capture', 'captures', 'captured', 'overrun', 'falls'],
   },
   venue: {
     school: ['school', 'schools', 'pupils', 'schoolchildren', 'students', 'university', 'college'],

@@ -16,6 +16,12 @@ describe('headline kinds', () => {
     expect(kinds('Train derails in Odisha').incident).toEqual(kinds('Odisha train crash kills 50').incident);
   });
 
+  it('talks and the battlefield are different kinds, however many names they share', () => {
+    expect(kinds('Congo, M23 delegations meet in Doha for new round of talks').incident).toEqual(['meeting']);
+    expect(kinds('Uvira falls to M23 as rebels seize the city').incident).toEqual(['capture']);
+    expect(kinds('Muttaqi receives Pakistani delegation').incident).toEqual(kinds('Pakistan, Afghanistan discuss border trade').incident);
+  });
+
   it('a headline naming no kind names none (no conflict can come of it)', () => {
     expect(kinds('Pakistani interior minister arrives in Tehran')).toEqual({ incident: [], venue: [] });
   });
