@@ -216,4 +216,9 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify({ eval: 'stories', ...summary }) + '\n');
 }
 
+// `npm run eval:stories | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 await main();
