@@ -1,7 +1,7 @@
 import type { ChatAdapter, MessageRef, OutboundMessage, Platform } from '../adapters/chat-adapter.js';
 import type { Logger } from '../domain/logger.js';
 import type { StoryEvent } from '../domain/story.js';
-import { channelKey } from '../domain/subscription.js';
+import { channelKey, type Subscription } from '../domain/subscription.js';
 import type { Store } from '../store/store.js';
 import { createAdminNotices, type AdminNotices } from './admin-notices.js';
 import { digestQueueKey, openDeliveryRecords, type DigestQueueEntry } from './delivery-records.js';
@@ -9,7 +9,7 @@ import { noticeFeedHealth, recordFeedChannels, type FeedHealthRecord } from './f
 import { alertKey, createOutbox, pendingEntry, updateKey, type Outbox, type OutboxEntry } from './outbox.js';
 import { resolveLimits, type PlatformLimits } from './platform-limits.js';
 import { routeStoryEvent, type RouteContext, type RoutedDelivery } from './route-story-event.js';
-import { scheduleDueDigests } from './schedule-digests.js';
+import { digestRecordRetentionMs, scheduleDueDigests } from './schedule-digests.js';
 import { createDeliveryHooks } from './delivery-hooks.js';
 import { createNoiseBudget } from './noise-budget.js';
 import { createSendLoop, type DeliveryStats } from './send-loop.js';
@@ -119,9 +119,42 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return alerted;
   }
 
+  /**
+   * A story merged into this one may already be in a channel: as an alert, waiting in a
+   * digest, or sent in one. That is this story's delivery there now (re-keyed to it), so
+   * the channel's message grows with the merged story and no second alert is posted.
+   */
+  async function carryOverAbsorbed(event: StoryEvent, subs: readonly Subscription[], now: Date): Promise<void> {
+    if (event.kind !== 'story-updated' || !event.absorbed || event.absorbed.length === 0) return;
+    const channels = new Map(subs.map((sub) => [channelKey(sub), sub]));
+    const survivor = event.story.id;
+    for (const { platform, channelId } of channels.values()) {
+      for (const absorbed of event.absorbed) {
+        const earlier = await outbox.get(alertKey(platform, channelId, absorbed));
+        if (earlier) {
+          // Not sent yet, it keeps its own send; until it is, updates have no message to edit.
+          const ref = earlier.state === 'done' ? earlier.ref : null;
+          await outbox.putIfAbsent({ ...earlier, key: alertKey(platform, channelId, survivor), storyId: survivor, state: 'done', ref, updatedAt: now.toISOString() });
+        }
+        const digested = await records.digested.get(digestQueueKey(platform, channelId, absorbed));
+        if (digested && !(await records.digested.has(digestQueueKey(platform, channelId, survivor)))) {
+          await records.digested.set(digestQueueKey(platform, channelId, survivor), digested, digestRecordRetentionMs);
+        }
+        const queued = await records.digestQueue.get(digestQueueKey(platform, channelId, absorbed));
+        if (queued) {
+          if (!(await records.digestQueue.get(digestQueueKey(platform, channelId, survivor)))) {
+            await records.digestQueue.set(digestQueueKey(platform, channelId, survivor), { ...queued, storyId: survivor });
+          }
+          await records.digestQueue.delete(digestQueueKey(platform, channelId, absorbed));
+        }
+      }
+    }
+  }
+
   async function handleStoryEvent(event: StoryEvent): Promise<RouteSummary> {
     const now = deps.clock();
     const subs = await deps.subscriptions.list();
+    await carryOverAbsorbed(event, subs, now);
     const routed = routeStoryEvent(event, subs, now, {
       alertedChannels: await alertedChannels(event),
       sentLastHour: await noise.counts(now),

@@ -17,7 +17,7 @@ export interface DigestSchedulerDeps {
   enqueue: (entry: OutboxEntry) => Promise<void>;
 }
 
-const digestRecordRetentionMs = 30 * 24 * 3_600_000;
+export const digestRecordRetentionMs = 30 * 24 * 3_600_000;
 
 /**
  * Builds the digests that are due at `now`: for each channel, the latest local

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAdminNotices } from '../../../src/delivery/admin-notices.js';
 import { createDeliveryEngine, type DeliveryEngineDeps } from '../../../src/delivery/delivery-engine.js';
+import { digestQueueKey, openDeliveryRecords } from '../../../src/delivery/delivery-records.js';
 import { createSubscriptionRepo } from '../../../src/delivery/subscription-repo.js';
 import type { Subscription } from '../../../src/domain/subscription.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { createFakeChatAdapter, type FakeChatAdapter } from '../../fakes/fake-chat-adapter.js';
-import { created, fakeTime, grown, makeStory, makeSub } from './delivery-builders.js';
+import { created, fakeTime, grown, makeItem, makeReport, makeStory, makeSub } from './delivery-builders.js';
 
 async function setup(subs: Subscription[], options: Partial<DeliveryEngineDeps> = {}) {
   const time = fakeTime();
@@ -244,6 +245,41 @@ describe('delivery engine: story updates', () => {
     const replies = adapter.calls.filter((m) => m.kind === 'update-thread');
     expect(replies).toHaveLength(2);
     expect(replies[1]?.kind === 'update-thread' && replies[1].target.threadId).toBe('thread-m1');
+  });
+
+  it('a story merged into another: the channel that had its alert gets that message edited, not a second alert', async () => {
+    const { engine, adapter } = await setup([makeSub({ updates: 'edit' })]);
+    const absorbed = makeStory('s2', { reports: [makeReport('s2-1', { source: 'Outlet B', title: 'Kabul airport gates shut' })] });
+    await engine.handleStoryEvent(created(absorbed));
+    await engine.flush();
+    expect(adapter.posted).toHaveLength(1);
+    // The channel never got s1's alert (say it scored below the threshold then); s1 absorbs s2.
+    const survivor = makeStory('s1');
+    const joining = makeReport('s1-3', { source: 'Outlet C', title: 'Kabul airport gates shut after clashes' });
+    const merged = { ...survivor, reports: [...survivor.reports, ...absorbed.reports, joining], reportCount: 3 };
+    await engine.handleStoryEvent({ kind: 'story-updated', story: merged, item: makeItem(joining), absorbed: ['s2'] });
+    await engine.flush();
+    expect(adapter.posted).toHaveLength(1);
+    const edit = adapter.posted[0]?.edits[0];
+    expect(edit?.kind === 'update-edit' && edit.alert.reportCount).toBe(3);
+    // Later reports of the merged story keep editing that message.
+    await engine.handleStoryEvent(grown(merged, 1).event);
+    await engine.flush();
+    expect(adapter.posted).toHaveLength(1);
+    expect(adapter.posted[0]?.edits).toHaveLength(2);
+  });
+
+  it('a merged-away story waiting in a digest waits there as the merged story, once', async () => {
+    const { engine, store } = await setup([makeSub({ mode: 'digest', digestAt: '08:00', timezone: 'UTC' })]);
+    const absorbed = makeStory('s2');
+    await engine.handleStoryEvent(created(absorbed));
+    const survivor = makeStory('s1');
+    const joining = makeReport('s1-3', { source: 'Outlet C' });
+    const merged = { ...survivor, reports: [...survivor.reports, ...absorbed.reports, joining], reportCount: 3 };
+    await engine.handleStoryEvent({ kind: 'story-updated', story: merged, item: makeItem(joining), absorbed: ['s2'] });
+    const queued: string[] = [];
+    for await (const [key] of openDeliveryRecords(store).digestQueue.entries()) queued.push(key);
+    expect(queued).toEqual([digestQueueKey('discord', 'chan-1', 's1')]);
   });
 
   it('update for a channel whose alert was never posted → no edit attempted', async () => {
