@@ -173,24 +173,13 @@ export class Vocabulary {
     if (known !== undefined) return known;
     const id = this.free.pop() ?? this.terms.length;
     if (id >= this.df.length) {
-      const grown = new Int32Array(this.df.length * 2);
-      grown.set(this.df);
-      this.df = grown;
-      const reports = new Int32Array(this.df.length);
-      reports.set(this.reportDf);
-      this.reportDf = reports;
-      const flags = new Uint8Array(this.df.length);
-      flags.set(this.nameFlags);
-      this.nameFlags = flags;
-      const cache = new Float64Array(this.df.length);
-      cache.set(this.idfCache);
-      this.idfCache = cache;
-      const background = new Float64Array(this.df.length);
-      background.set(this.background);
-      this.background = background;
-      const stamps = new Int32Array(this.df.length).fill(-1);
-      stamps.set(this.idfStamp);
-      this.idfStamp = stamps;
+      const length = this.df.length * 2;
+      this.df = grown(this.df, new Int32Array(length));
+      this.reportDf = grown(this.reportDf, new Int32Array(length));
+      this.nameFlags = grown(this.nameFlags, new Uint8Array(length));
+      this.idfCache = grown(this.idfCache, new Float64Array(length));
+      this.background = grown(this.background, new Float64Array(length));
+      this.idfStamp = grown(this.idfStamp, new Int32Array(length).fill(-1));
     }
     this.ids.set(term, id);
     this.terms[id] = term;
@@ -209,4 +198,10 @@ export class Vocabulary {
     this.terms[id] = undefined;
     this.free.push(id);
   }
+}
+
+/** `larger` with `values` copied to its start. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(values: T, larger: T): T {
+  larger.set(values);
+  return larger;
 }
