@@ -200,16 +200,6 @@ export const hindiTerms: Readonly<Record<string, string>> = {
   क्रिकेट: 'cricket',
 };
 
-/**
- * Case endings and plural markers a Bengali noun may carry ("কলম্বিয়ায়", in
- * Colombia; "অস্ট্রেলিয়ার", Australia's). Longest first; a word is looked up whole,
- * then less one of these.
- */
-export const bengaliEndings: readonly string[] = ['গুলোর', 'গুলো', 'দের', 'য়ের', 'য়ে', 'টির', 'ের', 'কে', 'তে', 'টি', 'টা', 'য়', 'র', 'ে'];
-
-/** Hindi writes case as separate words; only the oblique plural changes the noun. */
-export const hindiEndings: readonly string[] = ['ों'];
-
 /** Function words of Bengali and Hindi headlines: as common as "the", and as empty of evidence. */
 export const nativeStopwords: ReadonlySet<string> = new Set(
   (

@@ -1,4 +1,5 @@
-import { bengaliEndings, bengaliTerms, hindiEndings, hindiTerms, nativeStopwords } from './native-terms.js';
+import { bengaliEndings, hindiEndings } from '../text/noun-endings.js';
+import { bengaliTerms, hindiTerms, nativeStopwords } from './native-terms.js';
 import { countryTerms, irregularStems, numberWords, stopwords, variants } from './word-lists.js';
 
 /** The terms of one report that can tell its event apart from others. */

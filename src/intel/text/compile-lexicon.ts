@@ -1,4 +1,5 @@
 import { sentenceOpeners } from './abbreviations.js';
+import { bengaliEndings, isBengaliWord } from './noun-endings.js';
 import { type Token, tokenize } from './tokenize.js';
 
 /** One way of writing a name, as it comes from config/places.yaml or config/actors.yaml. */
@@ -134,7 +135,7 @@ function findHits(root: TrieNode, tokens: readonly Token[], titleCase: boolean):
   let i = 0;
   while (i < tokens.length) {
     const start = tokens[i] as Token;
-    let node = start.isBreak ? undefined : root.next.get(start.norm);
+    let node = start.isBreak ? undefined : step(root, start.norm);
     if (!node) {
       i += 1;
       continue;
@@ -147,7 +148,7 @@ function findHits(root: TrieNode, tokens: readonly Token[], titleCase: boolean):
         lengths.push(j - i);
       }
       const token = tokens[j];
-      node = token && !token.isBreak ? node.next.get(token.norm) : undefined;
+      node = token && !token.isBreak ? step(node, token.norm) : undefined;
     }
     let advanced = false;
     for (let k = ends.length - 1; k >= 0 && !advanced; k -= 1) {
@@ -166,6 +167,19 @@ function findHits(root: TrieNode, tokens: readonly Token[], titleCase: boolean):
     if (!advanced) i += 1;
   }
   return hits;
+}
+
+/** The next trie node for a word, or for the word less a Bengali case ending ("চীনের" → "চীন"). */
+function step(node: TrieNode, word: string): TrieNode | undefined {
+  const exact = node.next.get(word);
+  if (exact || !isBengaliWord(word)) return exact;
+  for (const ending of bengaliEndings) {
+    // A stem of three characters at least: shorter ones are too often another word.
+    if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
+    const next = node.next.get(word.slice(0, -ending.length));
+    if (next) return next;
+  }
+  return undefined;
 }
 
 function caseMatches(rules: readonly CaseRule[], tokens: readonly Token[], start: number): boolean {

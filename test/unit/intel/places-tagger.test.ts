@@ -260,3 +260,24 @@ describe('city and province names that need a guard', () => {
     expect(tag('Operation Safed Sagar')).toEqual([]);
   });
 });
+
+describe('Bengali and Hindi names', () => {
+  test.each([
+    ['কলম্বিয়ায় শক্তিশালী ভূমিকম্পে নিহতের সংখ্যা বেড়ে ২৬৫', ['CO']],
+    ['চীনের সঙ্গে বাণিজ্য চুক্তি সই করল বাংলাদেশ', ['BD', 'CN']],
+    ['গাজায় ইসরায়েলি হামলা', ['PS', 'PS-GZA']],
+    ['राफेल के डर से पाकिस्तान ने छुपा ली थी F-16 की फ्लीट', ['PK']],
+    ['ईरान और अमेरिका के बीच बातचीत', ['IR', 'US']],
+  ])('%s → %j', (text, expected) => {
+    expect(tag(text)).toEqual(expected);
+  });
+
+  test.each([
+    // The vowel signs tell "want" (চান) from China (চীন); a continent is not the United States.
+    ['তারা আরও সময় চান', []],
+    ['দক্ষিণ আমেরিকা সফরে প্রধানমন্ত্রী', []],
+    ['लैटिन अमेरिका में चुनाव', []],
+  ])('%s → nothing', (text, expected) => {
+    expect(tag(text)).toEqual(expected);
+  });
+});
