@@ -151,3 +151,13 @@ describe('actors.yaml validation', () => {
     expect(problems(resolved)).toEqual([]);
   });
 });
+
+describe('actors named in Bengali and Hindi', () => {
+  test.each([
+    ['ট্রাম্পের শুল্কনীতি নিয়ে জাতিসংঘে আলোচনা', ['trump', 'un']],
+    ['তালেবানের নতুন নির্দেশ', ['taliban']],
+    ['मोदी और पुतिन की मुलाकात', ['modi', 'putin']],
+  ])('%s → %j', (text, expected) => {
+    expect(tag(text)).toEqual(expected);
+  });
+});
