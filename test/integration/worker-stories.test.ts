@@ -77,6 +77,37 @@ describe('worker: one alert per story, updated as outlets report', () => {
     expect(flood?.story.reports).toHaveLength(1);
   });
 
+  it('a report that matches two stories of one earthquake merges them: one story, its alert updated', async () => {
+    const quake = {
+      feature: { guid: 'bbc-cali', title: 'In shattered Cali, residents search for loved ones', description: 'Families wait outside collapsed apartment towers in the Colombian city of Cali.', minutesAgo: 180 },
+      flash: { guid: 'ap-quake', title: 'Magnitude 7.4 earthquake strikes western Colombia', description: 'The quake was felt across the Valle del Cauca region, seismologists said.', minutesAgo: 120 },
+      wire: { guid: 'rt-quake', title: 'Colombia earthquake: rescuers search collapsed towers in Cali', description: 'Rescuers in Cali searched collapsed apartment towers for survivors after the magnitude 7.4 earthquake struck western Colombia.', minutesAgo: 60 },
+    };
+    server.route('/broadcaster.xml', { body: rss('Broadcaster', [quake.feature]) });
+    server.route('/wire.xml', { body: rss('Wire', []) });
+    const events: StoryEvent[] = [];
+    sitrep = await createSitrep({
+      config,
+      logger: createSilentLogger(),
+      adapters: [],
+      feeds: [feed('broadcaster', 'Broadcaster'), feed('wire', 'Wire Agency')],
+      store: new MemoryStore(),
+      announceFirstPoll: true,
+      onStoryEvent: (event) => void events.push(event),
+    });
+    await sitrep.pollOnce({ force: true });
+    server.route('/wire.xml', { body: rss('Wire', [quake.flash]) });
+    await sitrep.pollOnce({ force: true });
+    server.route('/wire.xml', { body: rss('Wire', [quake.flash, quake.wire]) });
+    await sitrep.pollOnce({ force: true });
+
+    expect(events.map((event) => event.kind)).toEqual(['story-created', 'story-created', 'story-updated']);
+    const [feature, flash, merged] = events;
+    expect(merged?.kind === 'story-updated' && merged.absorbed).toEqual([flash?.story.id]);
+    expect(merged?.story.id).toBe(feature?.story.id);
+    expect(merged?.story.reports.map((report) => report.source)).toEqual(['Broadcaster', 'Wire Agency', 'Wire Agency']);
+  });
+
   it('worker restarted on the same store → the same items are not announced again', async () => {
     server.route('/wire.xml', { body: rss('Wire', [kunduz.wire]) });
     const store = new MemoryStore();
