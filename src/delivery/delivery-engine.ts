@@ -1,6 +1,6 @@
 import type { ChatAdapter, MessageRef, OutboundMessage, Platform } from '../adapters/chat-adapter.js';
 import type { Logger } from '../domain/logger.js';
-import type { StoryEvent } from '../domain/story.js';
+import type { Story, StoryEvent } from '../domain/story.js';
 import { channelKey, type Subscription } from '../domain/subscription.js';
 import type { Store } from '../store/store.js';
 import { createAdminNotices, type AdminNotices } from './admin-notices.js';
@@ -98,19 +98,23 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     return pendingEntry({ key, platform: d.platform, workspaceId: d.workspaceId, channelId: d.channelId, storyId: d.storyId, message, seq: nextSeq() }, now);
   }
 
-  async function alertedChannels(event: StoryEvent): Promise<Set<string>> {
+  /**
+   * Channels that may hold this story already. Scores only grow as a story gains reports
+   * (or absorbs another story), so every channel that got it still passes its topic
+   * threshold: only those need a lookup.
+   */
+  function channelsPassing(story: Story, subs: readonly Subscription[]): Map<string, Subscription> {
+    const channels = new Map<string, Subscription>();
+    for (const sub of subs) {
+      if (sub.topics.some((t) => (story.scores[t] ?? 0) >= sub.minConfidence)) channels.set(channelKey(sub), sub);
+    }
+    return channels;
+  }
+
+  async function alertedChannels(event: StoryEvent, subs: readonly Subscription[]): Promise<Set<string>> {
     const alerted = new Set<string>();
     if (event.kind !== 'story-updated') return alerted;
-    // Scores only grow as a story gains reports, so every channel that got the
-    // alert still passes its topic threshold: only those need a lookup.
-    const subs = await deps.subscriptions.list();
-    const candidates = new Map<string, string>();
-    for (const sub of subs) {
-      if (sub.topics.some((t) => (event.story.scores[t] ?? 0) >= sub.minConfidence)) {
-        candidates.set(channelKey(sub), alertKey(sub.platform, sub.channelId, event.story.id));
-      }
-    }
-    const keys = [...candidates.entries()];
+    const keys = [...channelsPassing(event.story, subs)].map(([channel, sub]): [string, string] => [channel, alertKey(sub.platform, sub.channelId, event.story.id)]);
     const found = await outbox.getMany(keys.map(([, key]) => key));
     keys.forEach(([channel], index) => {
       const entry = found[index];
@@ -126,9 +130,9 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
    */
   async function carryOverAbsorbed(event: StoryEvent, subs: readonly Subscription[], now: Date): Promise<void> {
     if (event.kind !== 'story-updated' || !event.absorbed || event.absorbed.length === 0) return;
-    const channels = new Map(subs.map((sub) => [channelKey(sub), sub]));
     const survivor = event.story.id;
-    for (const { platform, channelId } of channels.values()) {
+    for (const { platform, channelId } of channelsPassing(event.story, subs).values()) {
+      const survivorQueueKey = digestQueueKey(platform, channelId, survivor);
       for (const absorbed of event.absorbed) {
         const earlier = await outbox.get(alertKey(platform, channelId, absorbed));
         if (earlier) {
@@ -136,16 +140,15 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
           const ref = earlier.state === 'done' ? earlier.ref : null;
           await outbox.putIfAbsent({ ...earlier, key: alertKey(platform, channelId, survivor), storyId: survivor, state: 'done', ref, updatedAt: now.toISOString() });
         }
-        const digested = await records.digested.get(digestQueueKey(platform, channelId, absorbed));
-        if (digested && !(await records.digested.has(digestQueueKey(platform, channelId, survivor)))) {
-          await records.digested.set(digestQueueKey(platform, channelId, survivor), digested, digestRecordRetentionMs);
+        const absorbedQueueKey = digestQueueKey(platform, channelId, absorbed);
+        const digested = await records.digested.get(absorbedQueueKey);
+        if (digested && !(await records.digested.has(survivorQueueKey))) {
+          await records.digested.set(survivorQueueKey, digested, digestRecordRetentionMs);
         }
-        const queued = await records.digestQueue.get(digestQueueKey(platform, channelId, absorbed));
+        const queued = await records.digestQueue.get(absorbedQueueKey);
         if (queued) {
-          if (!(await records.digestQueue.get(digestQueueKey(platform, channelId, survivor)))) {
-            await records.digestQueue.set(digestQueueKey(platform, channelId, survivor), { ...queued, storyId: survivor });
-          }
-          await records.digestQueue.delete(digestQueueKey(platform, channelId, absorbed));
+          if (!(await records.digestQueue.get(survivorQueueKey))) await records.digestQueue.set(survivorQueueKey, { ...queued, storyId: survivor });
+          await records.digestQueue.delete(absorbedQueueKey);
         }
       }
     }
@@ -156,7 +159,7 @@ export function createDeliveryEngine(deps: DeliveryEngineDeps): DeliveryEngine {
     const subs = await deps.subscriptions.list();
     await carryOverAbsorbed(event, subs, now);
     const routed = routeStoryEvent(event, subs, now, {
-      alertedChannels: await alertedChannels(event),
+      alertedChannels: await alertedChannels(event, subs),
       sentLastHour: await noise.counts(now),
       ...(deps.mention ? { mention: deps.mention } : {}),
     });

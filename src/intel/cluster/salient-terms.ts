@@ -1,4 +1,4 @@
-import { bengaliEndings, hindiEndings } from '../text/noun-endings.js';
+import { findWithEnding } from '../text/noun-endings.js';
 import { bengaliTerms, hindiTerms, nativeStopwords } from './native-terms.js';
 import { countryTerms, irregularStems, numberWords, stopwords, variants } from './word-lists.js';
 
@@ -184,21 +184,13 @@ function scanToken(token: string, out: string[]): void {
 }
 
 let nativeLookup: Map<string, readonly string[]> | undefined;
-const nativeEndings = [...bengaliEndings, ...hindiEndings].map((ending) => ending.normalize('NFKC')).sort((a, b) => b.length - a.length);
 
 /** The English terms of a Bengali or Hindi news word (native-terms.ts), whole or less a case ending. */
 function nativeTerms(word: string): readonly string[] | undefined {
-  nativeLookup ??= new Map(
+  const lookup = (nativeLookup ??= new Map(
     [...Object.entries(bengaliTerms), ...Object.entries(hindiTerms)].map(([native, english]) => [native.normalize('NFKC'), contentTerms(english)]),
-  );
-  const whole = nativeLookup.get(word);
-  if (whole) return whole;
-  for (const ending of nativeEndings) {
-    if (word.length < ending.length + 2 || !word.endsWith(ending)) continue;
-    const stem = nativeLookup.get(word.slice(0, -ending.length));
-    if (stem) return stem;
-  }
-  return undefined;
+  ));
+  return findWithEnding(word, (form) => lookup.get(form));
 }
 
 /** The lede: the first one or two sentences, which carry the who/what/where. */

@@ -204,9 +204,8 @@ export function uncountStoryTerms(state: StoryState, docIds: Int32Array): number
 /** Counts another story's terms into this one; returns those this story already had. */
 export function mergeStoryTerms(into: StoryState, from: StoryState): number[] {
   const counts = storyTermCounts(into);
-  const fromCounts = from.termReports ?? new Map([...(from.docIds[0] ?? [])].map((id) => [id, 1]));
   const known: number[] = [];
-  for (const [id, reports] of fromCounts) {
+  for (const [id, reports] of storyTermCounts(from)) {
     const mine = counts.get(id) ?? 0;
     if (mine > 0) known.push(id);
     counts.set(id, mine + reports);

@@ -81,20 +81,20 @@ export class Vocabulary {
 
   /** IDF of a term id; unknown ids count as never seen. */
   idf(id: number | undefined): number {
-    if (id === undefined) return Math.log(this.effectiveDocs() + this.priorDocs + 1);
+    if (id === undefined) return Math.log(this.documentsAt(this.reportWeight) + this.priorDocs + 1);
     if (this.idfStamp[id] === this.currentEpoch) return this.idfCache[id] ?? 0;
     const df = this.df[id] ?? 0;
     const weight = this.nameFlags[id] === 1 ? 1 : this.reportWeight;
     const frequency = df + weight * ((this.reportDf[id] ?? 0) - df);
-    const docs = this.docs + weight * (this.reportDocs - this.docs);
-    const value = Math.log((docs + this.priorDocs + 1) / (frequency + (this.background[id] ?? 0) + 1));
+    const value = Math.log((this.documentsAt(weight) + this.priorDocs + 1) / (frequency + (this.background[id] ?? 0) + 1));
     this.idfCache[id] = value;
     this.idfStamp[id] = this.currentEpoch;
     return value;
   }
 
-  private effectiveDocs(): number {
-    return this.docs + this.reportWeight * (this.reportDocs - this.docs);
+  /** Documents when reports beyond a story's first count for `weight` each. */
+  private documentsAt(weight: number): number {
+    return this.docs + weight * (this.reportDocs - this.docs);
   }
 
   private touchDocs(delta: number, reportDelta = 0): void {
@@ -103,7 +103,7 @@ export class Vocabulary {
     // Measured from the count at the last change, not rounded: the count steps up when an
     // item arrives and back down when it joins a story, and a rounding boundary between
     // the two would otherwise invalidate every cached norm twice per item.
-    const docs = this.effectiveDocs();
+    const docs = this.documentsAt(this.reportWeight);
     if (Math.abs(Math.log((docs + this.priorDocs + 1) / (this.epochDocs + this.priorDocs + 1))) >= 0.025) {
       this.epochDocs = docs;
       this.currentEpoch += 1;

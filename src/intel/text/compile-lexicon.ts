@@ -1,5 +1,5 @@
 import { sentenceOpeners } from './abbreviations.js';
-import { bengaliEndings, isBengaliWord } from './noun-endings.js';
+import { findWithEnding } from './noun-endings.js';
 import { type Token, tokenize } from './tokenize.js';
 
 /** One way of writing a name, as it comes from config/places.yaml or config/actors.yaml. */
@@ -169,17 +169,9 @@ function findHits(root: TrieNode, tokens: readonly Token[], titleCase: boolean):
   return hits;
 }
 
-/** The next trie node for a word, or for the word less a Bengali case ending ("চীনের" → "চীন"). */
+/** The next trie node for a word, or for the word less a case ending ("চীনের" → "চীন"). */
 function step(node: TrieNode, word: string): TrieNode | undefined {
-  const exact = node.next.get(word);
-  if (exact || !isBengaliWord(word)) return exact;
-  for (const ending of bengaliEndings) {
-    // A stem of three characters at least: shorter ones are too often another word.
-    if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
-    const next = node.next.get(word.slice(0, -ending.length));
-    if (next) return next;
-  }
-  return undefined;
+  return findWithEnding(word, (form) => node.next.get(form));
 }
 
 function caseMatches(rules: readonly CaseRule[], tokens: readonly Token[], start: number): boolean {

@@ -282,6 +282,17 @@ describe('delivery engine: story updates', () => {
     expect(queued).toEqual([digestQueueKey('discord', 'chan-1', 's1')]);
   });
 
+  it('a merged-away story a channel already got in a digest is not alerted there again as the merged story', async () => {
+    const { engine, adapter, store } = await setup([makeSub({ updates: 'edit' })]);
+    await openDeliveryRecords(store).digested.set(digestQueueKey('discord', 'chan-1', 's2'), { digestId: 'd1', at: '2026-03-01T08:00:00.000Z' });
+    const survivor = makeStory('s1');
+    const joining = makeReport('s1-3', { source: 'Outlet C' });
+    const merged = { ...survivor, reports: [...survivor.reports, makeReport('s2-1'), joining], reportCount: 3 };
+    await engine.handleStoryEvent({ kind: 'story-updated', story: merged, item: makeItem(joining), absorbed: ['s2'] });
+    await engine.flush();
+    expect(adapter.calls).toHaveLength(0);
+  });
+
   it('update for a channel whose alert was never posted → no edit attempted', async () => {
     const { engine, adapter } = await setup([makeSub({ minConfidence: 0.95 })]);
     const story = makeStory('s1');

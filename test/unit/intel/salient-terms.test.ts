@@ -17,6 +17,8 @@ describe('salient terms', () => {
     expect(contentTerms('কলম্বিয়ায় ভূমিকম্পে নিহতের সংখ্যা বেড়ে ২৬৫')).toEqual(['colombia', 'earthquake', 'kill', 'সংখ্যা', 'বেড়ে', '#265']);
     expect(contentTerms('Colombia quake kills 265')).toEqual(['colombia', 'earthquake', 'kill', '#265']);
     expect(contentTerms('रांची में भूकंप, मोदी ने कहा')).toEqual(['ranchi', 'earthquake', 'modi', 'कहा']);
+    // The Hindi oblique plural: "चुनावों में" (in the elections).
+    expect(contentTerms('चुनावों में धांधली')).toEqual(['election', 'धांधली']);
   });
 
   it('a Bengali report of an earthquake joins the English reports of it', () => {

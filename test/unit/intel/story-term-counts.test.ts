@@ -51,4 +51,17 @@ describe('story-level document frequency', () => {
     expect(vocabulary.idfOf('kharkiv')).toBeLessThan(vocabulary.idfOf('drone') - 0.3);
     expect(vocabulary.idfOf('missil')).toBeGreaterThan(vocabulary.idfOf('drone'));
   });
+
+  it('reportWeight 1 counts every report of a story, as if each were a document', () => {
+    const countingReports = new Vocabulary(20, undefined, 1);
+    const first = prepareReport(evidence(['eclips', 'crowd']), Date.parse(at(0)), countingReports);
+    const state = newStoryState(0, newStoryRecord(clusterInput({ id: 'a', title: 'a', published: at(0) })), first);
+    for (let post = 1; post <= 5; post += 1) {
+      const report = prepareReport(evidence(['eclips', `place${post}`]), Date.parse(at(post)), countingReports);
+      countingReports.removeDocument(countStoryTerms(state, report.docIds));
+    }
+    // Six reports, all with "eclips": it is as common as a word can be.
+    expect(countingReports.idfOf('eclips')).toBeCloseTo(Math.log((6 + 20 + 1) / (6 + 1)), 10);
+    expect(countingReports.idfOf('crowd')).toBeCloseTo(Math.log((6 + 20 + 1) / (1 + 1)), 10);
+  });
 });
