@@ -1,6 +1,62 @@
 import type { DecisionWeights, MatchFeatures } from './cluster-types.js';
-import { cachedNorm, cosine, type IdfLookup, type SparseVector } from './sparse-vector.js';
-import type { PreparedReport, StoryState } from './story-state.js';
+import { cachedNorm, cosine, type IdfLookup, type NormCache, type SparseVector } from './sparse-vector.js';
+import type { ComparableVectors, PreparedReport, StoryState } from './story-state.js';
+/**
+ * Words a cross-script match must share, numbers not counted: one shared word
+ * ("energy", "Canada") is a coincidence once all the report's own-script words are
+ * set aside, and the cosine over what is left would make it look like agreement.
+ */
+const minCrossScriptWords = 2;
+
+function sharedIds(a: Int32Array, b: Int32Array): number {
+  let count = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      count += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return count;
+}
+
+type Comparable = Omit<ComparableVectors, 'words'>;
+
+/**
+ * Cosines of two reports in different scripts over the words both can have: each
+ * side without the words of its own script. Null when they share too few words.
+ */
+function crossScriptCosines(item: PreparedReport, report: PreparedReport, epoch: number, idf: IdfLookup): { vector: number; title: number; event: number } | null {
+  const bound = item.crossScript ?? report.crossScript;
+  if (!bound) return null;
+  const other = item.crossScript ? report : item;
+  if (sharedIds(bound.words, other.vector.ids) < minCrossScriptWords) return null;
+  const mine: Comparable = item.crossScript ?? item;
+  const theirs: Comparable = report.crossScript ?? report;
+  const across = (pick: (v: Comparable) => [SparseVector, NormCache]): number => {
+    const [a, aNorm] = pick(mine);
+    const [b, bNorm] = pick(theirs);
+    return cosine(a, cachedNorm(a, aNorm, epoch, idf), b, cachedNorm(b, bNorm, epoch, idf), idf);
+  };
+  return {
+    vector: across((v) => [v.vector, v.norms.vector]),
+    title: across((v) => [v.title, v.norms.title]),
+    event: across((v) => [v.event, v.norms.event]),
+  };
+}
+
+/** The item's cosine with a story centroid that holds reports in another script, over the words both can have. */
+function crossScriptCentroid(item: PreparedReport, state: StoryState, centroidNorm: number, epoch: number, idf: IdfLookup): number {
+  const view = item.crossScript;
+  if (!view || !state.compared.some((report) => report.script !== item.script)) return 0;
+  if (sharedIds(view.words, state.centroid.ids) < minCrossScriptWords) return 0;
+  return cosine(view.vector, cachedNorm(view.vector, view.norms.vector, epoch, idf), state.centroid, centroidNorm, idf);
+}
 
 const hourMs = 3_600_000;
 
@@ -95,9 +151,18 @@ export function scoreCandidate(
     event = Math.max(event, cosine(item.event, itemEventNorm, report.event, cachedNorm(report.event, norms.event, epoch, idf), idf));
     bestReport = Math.max(bestReport, cosine(item.vector, itemNorm, report.vector, cachedNorm(report.vector, norms.vector, epoch, idf), idf));
     title = Math.max(title, cosine(item.title, itemTitleNorm, report.title, cachedNorm(report.title, norms.title, epoch, idf), idf));
+    const across = item.script === report.script ? null : crossScriptCosines(item, report, epoch, idf);
+    if (across) {
+      event = Math.max(event, across.event);
+      bestReport = Math.max(bestReport, across.vector);
+      title = Math.max(title, across.title);
+    }
   }
   const centroidNorm = cachedNorm(state.centroid, state.centroidNorm, epoch, idf);
-  const centroid = cosine(item.vector, itemNorm, state.centroid, centroidNorm, idf);
+  const centroid = Math.max(
+    cosine(item.vector, itemNorm, state.centroid, centroidNorm, idf),
+    crossScriptCentroid(item, state, centroidNorm, epoch, idf),
+  );
   const sharedSubdivisions = countShared(item.evidence.places, state.places, isSubdivision);
   const sharedActors = countShared(item.evidence.actors, state.actors, () => true);
   const subConflict = subdivisionConflict(item.evidence.places, state.places);

@@ -28,7 +28,32 @@ export interface PreparedReport {
   disasters: string[];
   /** Countries of the tagged places (a province counts for its country). */
   placeCountries: string[];
-  norms: { vector: NormCache; title: NormCache; event: NormCache };
+  norms: VectorNorms;
+  /**
+   * The vectors without the words of the report's own script (Bengali, Devanagari …),
+   * for comparison with reports in another script: only the words read as English
+   * (native-terms.ts), names and numbers can match there, so the rest must not dilute
+   * the cosine. Null when the report has no such words, or nothing else.
+   */
+  crossScript: ComparableVectors | null;
+  /** The script of the report's own words (scriptOf), 'Latin' for most. */
+  script: string;
+}
+
+interface VectorNorms {
+  vector: NormCache;
+  title: NormCache;
+  event: NormCache;
+}
+
+/** The three vectors a report is compared by, with their cached norms. */
+export interface ComparableVectors {
+  vector: SparseVector;
+  title: SparseVector;
+  event: SparseVector;
+  norms: VectorNorms;
+  /** Ids of the words of `vector`, numbers left out: dates and counts match by chance across languages. */
+  words: Int32Array;
 }
 
 /** A live story: its record plus what the clusterer compares against. */
@@ -72,6 +97,33 @@ function staleNorm(): NormCache {
 const ledeWeight = 1;
 const maxTermWeight = 4;
 
+const asciiTerm = /^[\x00-\x7f]*$/;
+const latinTerm = /^[\p{Script=Latin}\p{M}\p{N}'.\-]+$/u;
+
+/** A word only a report in the same script can share: not ASCII, not Latin. */
+function isScriptBound(term: string): boolean {
+  return !asciiTerm.test(term) && !latinTerm.test(term);
+}
+
+const scripts = ['Bengali', 'Devanagari', 'Arabic', 'Cyrillic', 'Han', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Hebrew', 'Greek', 'Tamil', 'Gurmukhi', 'Gujarati', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Myanmar', 'Khmer', 'Ethiopic', 'Georgian', 'Armenian'].map(
+  (name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const,
+);
+
+/** The script most of a report's script-bound words are written in. */
+function scriptOf(terms: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const term of terms) {
+    const name = scripts.find(([, pattern]) => pattern.test(term))?.[0] ?? 'other';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'Latin';
+}
+
+function withoutIds(v: SparseVector, drop: ReadonlySet<number>): SparseVector {
+  const keep = [...v.ids.keys()].filter((i) => !drop.has(v.ids[i] ?? 0));
+  return { ids: Int32Array.from(keep, (i) => v.ids[i] ?? 0), weights: Float32Array.from(keep, (i) => v.weights[i] ?? 0) };
+}
+
 function isYear(term: string): boolean {
   const value = Number(term.slice(numberPrefix.length));
   return Number.isInteger(value) && value >= 1900 && value <= 2100;
@@ -97,13 +149,32 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
   for (const id of nameIds) if (id !== undefined) vocabulary.markName(id);
   const eventPairs = [...weights.entries()].filter(([id]) => !nameIds.has(id));
   const titleIds = [...new Set(evidence.title)].map((term): [number, number] => [idOf.get(term) ?? 0, 1]);
+  const vector = vectorFrom(weights.entries());
+  const title = vectorFrom(titleIds);
+  const event = vectorFrom(eventPairs);
+  const boundTerms = distinct.filter(isScriptBound);
+  const scriptBound = new Set(boundTerms.map((term) => idOf.get(term) ?? 0));
+  const crossScript =
+    scriptBound.size === 0 || scriptBound.size === distinct.length
+      ? null
+      : {
+          vector: withoutIds(vector, scriptBound),
+          title: withoutIds(title, scriptBound),
+          event: withoutIds(event, scriptBound),
+          norms: { vector: staleNorm(), title: staleNorm(), event: staleNorm() },
+          words: Int32Array.from(
+            distinct.filter((term) => !isScriptBound(term) && !term.startsWith(numberPrefix)).map((term) => idOf.get(term) ?? 0),
+          ).sort(),
+        };
   return {
     evidence,
     publishedMs,
     docIds,
-    vector: vectorFrom(weights.entries()),
-    title: vectorFrom(titleIds),
-    event: vectorFrom(eventPairs),
+    vector,
+    title,
+    event,
+    crossScript,
+    script: scriptOf(boundTerms),
     titleNumbers: [...new Set(evidence.title.filter((term) => term.startsWith(numberPrefix) && !isYear(term)))],
     countries: [...new Set(evidence.title.filter((term) => countryTerms.has(term)))],
     kinds: headlineKinds(evidence.title),

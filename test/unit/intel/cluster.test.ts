@@ -173,6 +173,64 @@ describe.each([
     expect(elsewhere.created).toBe(true);
   });
 
+  it('a Bengali report joins the English story it shares several words with; one shared word is not enough', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const wire = clusterer.add(
+      clusterInput({
+        id: 'eclipse-wire',
+        published: at(0),
+        title: 'Total solar eclipse plunges Iceland and Spain into darkness',
+        summary: 'Crowds gathered in Reykjavik and across northern Spain as the moon covered the sun for up to two minutes.',
+        places: ['IS', 'ES'],
+      }),
+    );
+    clusterer.add(
+      clusterInput({
+        id: 'eclipse-photos',
+        source: 'Photo Desk',
+        published: at(1),
+        title: 'Photos: the eclipse over Spain, Iceland and the Atlantic',
+        summary: 'Skywatchers in Spain and Iceland saw the first total solar eclipse in mainland Europe since 1999.',
+        places: ['IS', 'ES'],
+      }),
+    );
+    const energy = clusterer.add(
+      clusterInput({
+        id: 'libya-energy',
+        published: at(1),
+        title: 'Drone attacks on power plants deepen Libya energy crisis',
+        summary: 'Blackouts spread across Tripoli after drones struck two gas-fired power stations overnight.',
+        places: ['LY'],
+      }),
+    );
+    // "Crowds of onlookers around the solar eclipse, many came from far away" / "In Spain and Iceland the daytime sky went
+    // dark for a few minutes and thousands came out to watch. Some waited on hilltops overnight with special glasses."
+    const bengali = clusterer.add(
+      clusterInput({
+        id: 'eclipse-bn',
+        source: 'Bengali Daily',
+        published: at(2),
+        title: 'সূর্যগ্রহণ ঘিরে উৎসুক মানুষের ভিড়, অনেকে এসেছেন দূরদূরান্ত থেকে',
+        summary:
+          'স্পেনে ও আইসল্যান্ডে কয়েক মিনিটের জন্য দিনের আকাশ অন্ধকারে ঢেকে যায়, তা দেখতে রাস্তায় নেমে আসেন হাজারো মানুষ। কেউ কেউ বিশেষ চশমা নিয়ে রাত জেগে পাহাড়ের চূড়ায় অপেক্ষা করেছেন। সবচেয়ে বেশি ভিড় ছিল উপকূলের ছোট শহরগুলোতে, যেখানে সকাল থেকেই আবহাওয়া পরিষ্কার ছিল এবং হোটেলের কোনো কক্ষ খালি ছিল না।',
+        places: ['IS', 'ES'],
+      }),
+    );
+    // "Import-dependent energy sector: shortages of gas and electricity in one crisis"
+    const energyAtHome = clusterer.add(
+      clusterInput({
+        id: 'energy-bn',
+        source: 'Bengali Daily',
+        published: at(2),
+        title: 'আমদানিনির্ভর জ্বালানি খাত, এক সংকটেই গ্যাস-বিদ্যুতে হাহাকার',
+        summary: 'দেশের বিদ্যুৎকেন্দ্রগুলো চালু রাখতে প্রয়োজনীয় জ্বালানি আমদানি করা যাচ্ছে না।',
+      }),
+    );
+    expect(bengali).toMatchObject({ created: false, story: { id: wire.story.id } });
+    expect(energyAtHome.story.id).not.toBe(energy.story.id);
+    expect(energyAtHome.created).toBe(true);
+  });
+
   it('a follow-up from the same outlet joins its story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     for (const item of kunduzBombing) clusterer.add(item);
