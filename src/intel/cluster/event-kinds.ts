@@ -71,6 +71,29 @@ export function singularDisasters(terms: readonly string[]): string[] {
   return [...found];
 }
 
+/**
+ * Kinds one event is often reported as: the blast that starts a fire, the crash that
+ * burns, the quake that raises a tsunami, the cyclone that floods. One outlet's headline
+ * names one, another's the other; they must not count as two events.
+ */
+const relatedPairs: readonly (readonly [string, string])[] = [
+  ['bombing', 'fire'],
+  ['crash', 'fire'],
+  ['earthquake', 'tsunami'],
+  ['eruption', 'tsunami'],
+  ['cyclone', 'flood'],
+];
+const related = new Map<string, Set<string>>();
+for (const [a, b] of relatedPairs) {
+  related.set(a, (related.get(a) ?? new Set()).add(b));
+  related.set(b, (related.get(b) ?? new Set()).add(a));
+}
+
+/** Whether some kind of `mine` is one of `theirs`, or one event is often reported as both. */
+export function sharesKind(mine: readonly string[], theirs: ReadonlySet<string>): boolean {
+  return mine.some((kind) => theirs.has(kind) || [...(related.get(kind) ?? [])].some((other) => theirs.has(other)));
+}
+
 export interface HeadlineKinds {
   incident: string[];
   venue: string[];

@@ -1,4 +1,5 @@
 import type { DecisionWeights, MatchFeatures } from './cluster-types.js';
+import { sharesKind } from './event-kinds.js';
 import { cachedNorm, cosine, type IdfLookup, type NormCache, type SparseVector } from './sparse-vector.js';
 import type { ComparableVectors, PreparedReport, StoryState } from './story-state.js';
 /**
@@ -99,10 +100,10 @@ function countryConflict(item: PreparedReport, state: StoryState): boolean {
   return itemExtra && storyExtra;
 }
 
-/** Both name kinds of happening (or of place) and none in common. */
+/** Both name kinds of happening (or of place) and none in common or related. */
 function kindConflicts(item: PreparedReport, state: StoryState): number {
   const differ = (mine: readonly string[], theirs: ReadonlySet<string>): boolean =>
-    mine.length > 0 && theirs.size > 0 && !mine.some((kind) => theirs.has(kind));
+    mine.length > 0 && theirs.size > 0 && !sharesKind(mine, theirs);
   return (differ(item.kinds.incident, state.incidents) ? 1 : 0) + (differ(item.kinds.venue, state.venues) ? 1 : 0);
 }
 

@@ -231,6 +231,30 @@ describe.each([
     expect(energyAtHome.created).toBe(true);
   });
 
+  it('a blast and the fire it started, reported by two outlets, are one story', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const blast = clusterer.add(
+      clusterInput({
+        id: 'blast-1',
+        published: at(0),
+        title: 'Huge explosion at Chittagong container depot kills at least 16',
+        summary: 'A blast at a private container depot in Sitakunda near Chittagong killed at least 16 people and injured more than 150, officials said.',
+        places: ['BD'],
+      }),
+    );
+    const fire = clusterer.add(
+      clusterInput({
+        id: 'fire-1',
+        source: 'Daily',
+        published: at(3),
+        title: 'Firefighters still battling blaze at Sitakunda depot as toll rises to 35',
+        summary: 'Chemical-laden containers kept the fire burning through the night at the BM container depot in Sitakunda, Chittagong.',
+        places: ['BD'],
+      }),
+    );
+    expect(fire).toMatchObject({ created: false, story: { id: blast.story.id } });
+  });
+
   it('a follow-up from the same outlet joins its story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     for (const item of kunduzBombing) clusterer.add(item);

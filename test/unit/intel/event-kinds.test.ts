@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineKinds, singularDisasters } from '../../../src/intel/cluster/event-kinds.js';
+import { headlineKinds, sharesKind, singularDisasters } from '../../../src/intel/cluster/event-kinds.js';
 import { contentTerms } from '../../../src/intel/cluster/salient-terms.js';
 
 const kinds = (headline: string) => headlineKinds(contentTerms(headline));
@@ -20,6 +20,14 @@ describe('headline kinds', () => {
     expect(kinds('Congo, M23 delegations meet in Doha for new round of talks').incident).toEqual(['meeting']);
     expect(kinds('Uvira falls to M23 as rebels seize the city').incident).toEqual(['capture']);
     expect(kinds('Muttaqi receives Pakistani delegation').incident).toEqual(kinds('Pakistan, Afghanistan discuss border trade').incident);
+  });
+
+  it('kinds one event is often reported as are related: a blast and its fire, a cyclone and its floods', () => {
+    const story = (headline: string) => new Set(kinds(headline).incident);
+    expect(sharesKind(kinds('Firefighters battle blaze at port warehouse').incident, story('Huge blast rips through port warehouse'))).toBe(true);
+    expect(sharesKind(kinds('Floods submerge coastal villages').incident, story('Cyclone makes landfall in Khulna'))).toBe(true);
+    expect(sharesKind(kinds('Tsunami waves hit the coast').incident, story('Strong quake strikes off Sumatra'))).toBe(true);
+    expect(sharesKind(kinds('Gunmen abduct pupils').incident, story('Suicide bombing at market'))).toBe(false);
   });
 
   it('a headline naming no kind names none (no conflict can come of it)', () => {
