@@ -10,7 +10,7 @@ describe('salient terms', () => {
 
   it('words of scripts with vowel signs stay whole (the signs are combining marks)', () => {
     expect(contentTerms('মুক্তিযুদ্ধের স্মৃতিবাহী জাদুঘর')).toEqual(['মুক্তিযুদ্ধের', 'স্মৃতিবাহী', 'জাদুঘর']);
-    expect(contentTerms('छात्रों के तेवर')).toEqual(['छात्रों', 'तेवर']);
+    expect(contentTerms('तेवर तल्ख')).toEqual(['तेवर', 'तल्ख']);
   });
 
   it('Bengali and Hindi news words read as their English terms, case endings and all; their digits are numbers', () => {
@@ -19,6 +19,9 @@ describe('salient terms', () => {
     expect(contentTerms('रांची में भूकंप, मोदी ने कहा')).toEqual(['ranchi', 'earthquake', 'modi', 'कहा']);
     // The Hindi oblique plural: "चुनावों में" (in the elections).
     expect(contentTerms('चुनावों में धांधली')).toEqual(['election', 'धांधली']);
+    // States, police, students: what Indian and Bangladeshi reports of one protest share with the English ones.
+    expect(contentTerms('बिहार में छात्रों पर पुलिस का लाठीचार्ज')).toEqual([...contentTerms('Bihar students police'), 'लाठीचार्ज']);
+    expect(contentTerms('সিলেটে শিক্ষার্থীদের বিক্ষোভে পুলিশের বাধা')).toEqual([...contentTerms('Sylhet students protest police'), 'বাধা']);
   });
 
   it('a Bengali report of an earthquake joins the English reports of it', () => {
