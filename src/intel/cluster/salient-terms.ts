@@ -39,6 +39,7 @@ const ledeMaxChars = 420;
 const unstemmed: ReadonlySet<string> = new Set([...variants.values(), ...countryTerms]);
 
 const hasVowel = /[aeiouy]/;
+const elidedArticle = /^(?:l|d|j|n|s|c|m|t|qu|dell|all|nell|sull|dall|un)'(?=\p{L}{2})/u;
 
 function isVowel(char: string | undefined): boolean {
   return char !== undefined && 'aeiouy'.includes(char);
@@ -156,7 +157,8 @@ function scanToken(token: string, out: string[]): void {
   // Folding accents ("Erdoğan" → "erdogan") is costly; most tokens are plain ASCII.
   // Accents are folded in Latin script only; in other scripts the marks are the vowels.
   if (!asciiWord.test(word)) word = latinWord.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'") : word.replace(/[’]/g, "'");
-  word = word.replace(/'s$/, '');
+  // French and Italian elide articles onto the word ("l'armée", "dell'esercito"): the word is what follows.
+  word = word.replace(elidedArticle, '').replace(/'s$/, '');
   if (!asciiWord.test(word) && !latinWord.test(word)) {
     const english = nativeTerms(word);
     if (english) {

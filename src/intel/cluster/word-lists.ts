@@ -21,7 +21,24 @@ export const stopwords: ReadonlySet<string> = new Set(
     'first second third mr mrs ms dr st am pm gmt utc local people official officials source sources statement ' +
     'announced add added adds call called calls claim claims claimed show shows showed take takes took way ways ' +
     'here’s what’s it’s know need needs want wants look looks come comes came go goes going went use used using ' +
-    'thing things lot lots part parts put set says’ s t al el percent cent'
+    'thing things lot lots part parts put set says’ s t al el percent cent ' +
+    // Function words of the other languages Sitrep's feeds come in (Spanish, Portuguese, French, Italian,
+    // German, Russian), accents folded as tokens are. Left out where they are English content words too:
+    // German "die" and "war", Spanish and French "son", German "hat" and "man", Italian "ai", Spanish "era".
+    'de la las los lo le les del en que un una unos unas por con para se su sus como mas pero sobre este esta ' +
+    'estos estas entre tras ante desde hasta ya muy tambien fue fueron ha han es ser hay estan nos otro otra ' +
+    'donde cuando porque segun durante contra todo todos dos tras ' +
+    'os as do da das dos no na nos nas em com um uma uns umas pelo pela pelos pelas ao aos apos ate sem ja foi sao ' +
+    'esta estao tem seu sua seus suas ele ela eles elas isso nao muito diz dizem segundo depois antes ainda ' +
+    'des du et au aux dans pour par sur avec qui ne pas plus sa ses il elle ils elles est sont ete etre ont ce ' +
+    'cette ces mais ou leur leurs apres avant selon sans sous chez lors tout tous toute aussi deja encore ' +
+    'il gli di della dei delle degli dello dal dalla nel nella nei su sul sulla tra fra non uno ed piu sono ' +
+    'stato stata essere hanno anche dopo quando dove questo questa suo loro ci si alla alle agli ' +
+    'der das den dem ein eine einer einen einem und oder ist sind wird werden wurde mit von vom zu zum zur im ' +
+    'auf fur nicht auch sich bei nach aus uber gegen wie noch nur als um haben es er sie wir ihr dass seit vor ' +
+    'bis unter zwischen soll kann mehr ' +
+    'и в во не что на с со как а то по к у из за от о об для это его ее её их он она они так же бы ли уже или ' +
+    'до после при над под без между был была были было будет есть также который которая которые этот эта эти'
   ).split(/\s+/),
 );
 

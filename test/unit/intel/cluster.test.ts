@@ -255,6 +255,59 @@ describe.each([
     expect(fire).toMatchObject({ created: false, story: { id: blast.story.id } });
   });
 
+  it('Portuguese headlines of one feed stay apart though they share every function word; two reports of one crash join', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const homepage = [
+      clusterInput({
+        id: 'pt-1',
+        source: 'Diário',
+        published: at(0),
+        title: 'Polícia apreende malas de tabaco escondidas em táxis na fronteira com Espanha',
+        summary: 'Os agentes encontraram mais de 300 volumes de tabaco dentro de malas de dois táxis que vinham de Espanha.',
+      }),
+      clusterInput({
+        id: 'pt-2',
+        source: 'Diário',
+        published: at(0.5),
+        title: 'Nasceu o terceiro filho da apresentadora de televisão',
+        summary: 'O bebé nasceu de madrugada em Lisboa e a mãe partilhou a notícia com os seguidores nas redes sociais.',
+      }),
+      clusterInput({
+        id: 'pt-3',
+        source: 'Diário',
+        published: at(1),
+        title: 'Filho de estrela de reality show internado com pneumonia',
+        summary: 'O menino de dois anos foi levado para uma clínica de Los Angeles, contou a família num comunicado.',
+      }),
+      clusterInput({
+        id: 'pt-4',
+        source: 'Diário',
+        published: at(1.5),
+        title: 'Governo aprova aumento do salário mínimo para o próximo ano',
+        summary: 'O Conselho de Ministros aprovou esta quinta-feira o aumento do salário mínimo nacional, que entra em vigor em janeiro.',
+      }),
+      clusterInput({
+        id: 'pt-5',
+        source: 'Diário',
+        published: at(2),
+        title: 'Dois mortos em acidente na autoestrada A1 perto de Leiria',
+        summary: 'O choque entre um camião e um automóvel ligeiro causou dois mortos e um ferido grave, segundo a GNR.',
+      }),
+    ];
+    const stories = homepage.map((item) => clusterer.add(item).story.id);
+    expect(new Set(stories).size).toBe(homepage.length);
+    const otherOutlet = clusterer.add(
+      clusterInput({
+        id: 'pt-6',
+        source: 'Jornal',
+        published: at(2.5),
+        title: 'Colisão entre camião e carro faz dois mortos na A1 em Leiria',
+        summary: 'Um ferido grave foi levado para o hospital de Leiria depois do acidente na autoestrada, disse a GNR.',
+      }),
+    );
+    expect(otherOutlet).toMatchObject({ created: false, story: { id: stories[4] } });
+  });
+
   it('a follow-up from the same outlet joins its story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     for (const item of kunduzBombing) clusterer.add(item);

@@ -13,6 +13,16 @@ describe('salient terms', () => {
     expect(contentTerms('तेवर तल्ख')).toEqual(['तेवर', 'तल्ख']);
   });
 
+  it('function words of the other feed languages are dropped; English words they spell stay', () => {
+    expect(contentTerms('Polícia apreende malas de tabaco em táxis na fronteira com Espanha')).toEqual([
+      ...contentTerms('polícia apreende malas tabaco táxis fronteira Espanha'),
+    ]);
+    expect(contentTerms("L'armée frappe le sud du Liban")).toEqual(['arm', 'frapp', 'sud', 'liban']);
+    expect(contentTerms('Удар по Киеву: погибли 5 человек')).toEqual(['удар', 'киеву', 'погибли', '#5', 'человек']);
+    // German "die" and "war", French "son" are English news words.
+    expect(contentTerms('Two die as war rages; son held')).toEqual(['#2', 'die', 'war', 'rag', 'son', 'hold']);
+  });
+
   it('Bengali and Hindi news words read as their English terms, case endings and all; their digits are numbers', () => {
     expect(contentTerms('কলম্বিয়ায় ভূমিকম্পে নিহতের সংখ্যা বেড়ে ২৬৫')).toEqual(['colombia', 'earthquake', 'kill', 'সংখ্যা', 'বেড়ে', '#265']);
     expect(contentTerms('Colombia quake kills 265')).toEqual(['colombia', 'earthquake', 'kill', '#265']);
