@@ -63,6 +63,11 @@ const inputLine = z.object({
 });
 type InputLine = z.output<typeof inputLine>;
 
+/** An id that is a web address is the item's permalink (an RSS guid usually is): it stands in for a missing link. */
+function permalinkId(id: string): string | null {
+  return /^https?:\/\/\S+$/i.test(id) ? id : null;
+}
+
 type Parsed = (ParsedLine<InputLine> & { ok: false }) | { ok: true; line: InputLine; order: number };
 
 function parseLine(text: string, order: number): Parsed {
@@ -146,7 +151,7 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
       summary: line.summary,
       source: line.source ?? line.feedId ?? 'unknown',
       feedId: line.feedId ?? line.source ?? 'unknown',
-      link: line.link ?? null,
+      link: line.link ?? permalinkId(line.id),
       published: new Date(Date.parse(line.published)).toISOString(),
       ...notes,
     };

@@ -110,6 +110,23 @@ describe('sitrep cluster', () => {
     expect(rows.map((row) => row.story)).toEqual(['story-bbc-cali', 'story-bbc-cali', 'story-bbc-cali']);
   });
 
+  it('posts of one live page join by their link, or by an id that is a URL when the link is missing', async () => {
+    const page = 'https://www.example-news.com/live/2026/05/02/world/cyclone-landfall';
+    const post = (id: string, hours: number, title: string, summary: string, link?: string) =>
+      JSON.stringify({ id, title, summary, source: 'Example News', published: new Date(Date.UTC(2026, 4, 2, 4) + hours * 3_600_000).toISOString(), ...(link ? { link } : {}) });
+    const posts = (idOf: (slug: string) => string, linkOf: (slug: string) => string | undefined) => [
+      post(idOf('landfall'), 0, 'Cyclone makes landfall near Khulna', 'The storm came ashore with winds of 180 km/h.', linkOf('landfall')),
+      post(idOf('latest'), 1, 'Here’s the latest.', 'What we know so far.', linkOf('latest')),
+      post(idOf('shelters'), 2, 'Inside a shelter where 2,000 families wait out the night', 'Volunteers hand out rice and water by torchlight.', linkOf('shelters')),
+    ];
+    const byLink = await runCluster(posts((slug) => `post-${slug}`, (slug) => `${page}/${slug}`));
+    expect(new Set(byLink.rows.map((row) => row.story)).size).toBe(1);
+    const byUrlId = await runCluster(posts((slug) => `${page}/${slug}`, () => undefined));
+    expect(new Set(byUrlId.rows.map((row) => row.story)).size).toBe(1);
+    const neither = await runCluster(posts((slug) => `post-${slug}`, () => undefined));
+    expect(new Set(neither.rows.map((row) => row.story)).size).toBe(3);
+  });
+
   it('blank lines produce no output', async () => {
     const { rows } = await runCluster(['', zamzam[0] ?? '', '   ']);
     expect(rows).toEqual([{ id: 'dabanga', story: 'story-dabanga' }]);
