@@ -22,6 +22,7 @@ export const defaultWeights = {
   kindConflict: 0.3,
   sharedDisaster: 0.12,
   sameLivePage: 0.5,
+  sameFeed: 0.03,
   gapGraceHours: 6,
   gapPerDay: 0.23,
   minSharedEvidence: 1.5,

@@ -62,6 +62,8 @@ export interface DecisionWeights {
   sharedDisaster: number;
   /** Bonus when the item is a post of a live page the story already has posts of. */
   sameLivePage: number;
+  /** Penalty when the story already has a report from the item's feed (live-page posts excepted). */
+  sameFeed: number;
   /** Hours after a story's last report during which time costs nothing. */
   gapGraceHours: number;
   /** Penalty reached when the gap since the story's last report is a full day. */
@@ -128,6 +130,8 @@ export interface MatchFeatures {
   sharedDisaster: boolean;
   /** The item and the story have posts on one live page. */
   sameLivePage: boolean;
+  /** The story already has a report from the item's feed. */
+  sameFeed: boolean;
   gapHours: number;
   /** Shared terms weighted by rarity (1 = one never-seen word). */
   sharedEvidence: number;

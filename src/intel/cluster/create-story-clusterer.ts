@@ -128,7 +128,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
     alsoMatched: StoryState[];
   }
 
-  function bestMatch(report: PreparedReport, itemId: string): Match {
+  function bestMatch(report: PreparedReport, itemId: string, feedId: string): Match {
     const epoch = vocabulary.epoch;
     const itemNorm = cachedNorm(report.vector, report.norms.vector, epoch, idf);
     const itemTitleNorm = cachedNorm(report.title, report.norms.title, epoch, idf);
@@ -148,7 +148,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       .filter((entry, rank) => rank < config.fullyScored || (livePage !== null && entry.state.livePages.has(livePage)));
     const strong: StoryState[] = [];
     for (const { state } of shortlist) {
-      const features = scoreCandidate(report, itemNorm, itemTitleNorm, state, idf, maxIdf, epoch, config.weights);
+      const features = scoreCandidate(report, feedId, itemNorm, itemTitleNorm, state, idf, maxIdf, epoch, config.weights);
       if (config.onDecision) trace.push({ storyId: state.story.id, features });
       if (features.score >= config.weights.mergeThreshold) strong.push(state);
       if (features.score > bestScore || (features.score === bestScore && best && state.slot < best.slot)) {
@@ -260,7 +260,7 @@ export function createStoryClusterer(options: StoryClustererOptions): StoryClust
       const publishedMs = Number.isFinite(parsed) ? parsed : Math.max(clockMs, 0);
       advanceClock(publishedMs);
       const report = prepareReport(evidenceOf(input), publishedMs, vocabulary);
-      return attach(bestMatch(report, input.id), input, report);
+      return attach(bestMatch(report, input.id, input.feedId), input, report);
     },
 
     snapshot(storyId) {

@@ -133,8 +133,18 @@ function sharedEvidence(item: SparseVector, story: SparseVector, idf: IdfLookup,
   return sum;
 }
 
+/**
+ * Whether the story already has a report from this feed. An outlet reports an event once
+ * and comes back to it under a new angle; a second item from one feed that is only
+ * somewhat like the first is more often a neighbouring story than the same event.
+ */
+function fromSameFeed(feedId: string, state: StoryState): boolean {
+  return state.story.firstReport.feedId === feedId || state.story.reports.some((report) => report.feedId === feedId);
+}
+
 export function scoreCandidate(
   item: PreparedReport,
+  itemFeedId: string,
   itemNorm: number,
   itemTitleNorm: number,
   state: StoryState,
@@ -172,6 +182,7 @@ export function scoreCandidate(
   const kinds = kindConflicts(item, state);
   const disaster = sharedDisaster(item, state);
   const livePage = item.evidence.livePage !== null && state.livePages.has(item.evidence.livePage);
+  const sameFeed = !livePage && fromSameFeed(itemFeedId, state);
   const gapHours = Math.abs(item.publishedMs - state.lastMs) / hourMs;
   const shared = sharedEvidence(item.vector, state.centroid, idf, maxIdf);
   const score =
@@ -189,6 +200,7 @@ export function scoreCandidate(
     weights.kindConflict * kinds +
     (disaster ? weights.sharedDisaster : 0) +
     (livePage ? weights.sameLivePage : 0) -
+    (sameFeed ? weights.sameFeed : 0) -
     (shared < weights.minSharedEvidence ? weights.thinEvidence : 0) -
     weights.gapPerDay * Math.min(1.5, Math.max(0, gapHours - weights.gapGraceHours) / 24);
   return {
@@ -205,6 +217,7 @@ export function scoreCandidate(
     kindConflicts: kinds,
     sharedDisaster: disaster,
     sameLivePage: livePage,
+    sameFeed,
     gapHours,
     sharedEvidence: shared,
     score,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StoryClustererOptions } from '../../../src/intel/cluster/cluster-types.js';
+import type { DecisionTrace, StoryClustererOptions } from '../../../src/intel/cluster/cluster-types.js';
+import { defaultWeights } from '../../../src/intel/cluster/cluster-options.js';
 import { createStoryClusterer as createBare } from '../../../src/intel/cluster/create-story-clusterer.js';
 import { loadStoryIdf } from '../../../src/intel/cluster/story-idf.js';
 import { at, caliQuake, clusterInput, kunduzBombing } from './cluster-builders.js';
@@ -306,6 +307,23 @@ describe.each([
       }),
     );
     expect(otherOutlet).toMatchObject({ created: false, story: { id: stories[4] } });
+  });
+
+  it('a story that already has a report from the item\'s feed counts against the match, by the sameFeed weight; a live-page post is exempt', () => {
+    const traced = (feedId: string, link: string | null) => {
+      const decisions: DecisionTrace[] = [];
+      const clusterer = createStoryClusterer({ windowHours: 36, onDecision: (trace) => decisions.push(trace) });
+      clusterer.add(clusterInput({ ...kunduzBombing[0]!, feedId: 'wire', link: link && `${link}/first-post` }));
+      clusterer.add(clusterInput({ ...kunduzBombing[1]!, feedId, link: link && `${link}/second-post` }));
+      return decisions.at(-1)?.candidates[0]?.features;
+    };
+    const otherFeed = traced('afp', null);
+    const sameFeed = traced('wire', null);
+    expect(otherFeed?.sameFeed).toBe(false);
+    expect(sameFeed?.sameFeed).toBe(true);
+    expect((otherFeed?.score ?? 0) - (sameFeed?.score ?? 0)).toBeCloseTo(defaultWeights.sameFeed, 6);
+    const page = 'https://news.example/live/2026/03/06/world/kunduz-blast';
+    expect(traced('wire', page)).toMatchObject({ sameLivePage: true, sameFeed: false });
   });
 
   it('a follow-up from the same outlet joins its story', () => {
