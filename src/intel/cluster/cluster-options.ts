@@ -27,7 +27,7 @@ export const defaultWeights = {
   gapPerDay: 0.23,
   minSharedEvidence: 1.5,
   thinEvidence: 0.1,
-  threshold: 0.2,
+  threshold: 0.195,
   reportWeight: 0,
   mergeThreshold: 0.4,
 } as const satisfies DecisionWeights;
