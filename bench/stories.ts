@@ -83,14 +83,15 @@ function* syntheticStream(options: StreamOptions): Generator<ClusterInput> {
       const at = clock + Math.floor(random() * 10 * hourMs * (r > 0 ? 1 : 0));
       const title = [...pick(keys, 3 + Math.floor(random() * 3)), place, ...Array.from({ length: 3 }, vocabulary.zipf)].join(' ');
       const summary = [place, ...pick(keys, 5 + Math.floor(random() * 4)), ...Array.from({ length: 22 }, vocabulary.zipf)].join(' ') + '.';
+      const outlet = Math.floor(random() * outlets.length);
       pending.push({
         at,
         input: {
           id: `s${storyNumber}-r${r}`,
           title,
           summary,
-          source: outlets[Math.floor(random() * outlets.length)] ?? 'Outlet',
-          feedId: 'bench',
+          source: outlets[outlet] ?? 'Outlet',
+          feedId: `outlet-${outlet + 1}`,
           link: null,
           published: new Date(at).toISOString(),
           topics: [],
