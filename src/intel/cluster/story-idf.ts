@@ -15,7 +15,7 @@ import type { BackgroundFrequencies } from './vocabulary.js';
  */
 
 /** The term extraction the frequencies were counted with; a file for another is refused. */
-export const STORY_TERMS_ID = 'sitrep/report-terms/v5';
+export const STORY_TERMS_ID = 'sitrep/report-terms/v6';
 
 /** Pseudo-documents the reference counts as: tuned on the dev half of data/labeled/stories. */
 export const referenceWeight = 300;

@@ -232,6 +232,44 @@ describe.each([
     expect(energyAtHome.created).toBe(true);
   });
 
+  it('a Bengali report that shares only a city with an English story stays apart; one that shares the event joins', () => {
+    const clusterer = createStoryClusterer({ windowHours: 36 });
+    const arrests = clusterer.add(
+      clusterInput({
+        id: 'dhaka-arrests',
+        published: at(0),
+        title: 'Dhaka police arrest 20 in crackdown on opposition protest',
+        summary: 'Police in Dhaka detained at least 20 opposition activists after clashes near the party headquarters, officials said.',
+        places: ['BD'],
+      }),
+    );
+    // "People suffer in Dhaka traffic jams, police struggle" / "Long jams built up on the capital's main roads
+    // from the morning. Dhaka traffic police said rain had made things worse."
+    const traffic = clusterer.add(
+      clusterInput({
+        id: 'dhaka-traffic-bn',
+        source: 'Bengali Daily',
+        published: at(1),
+        title: 'ঢাকায় যানজটে নাকাল মানুষ, পুলিশের হিমশিম',
+        summary: 'সকাল থেকে রাজধানীর প্রধান সড়কগুলোতে দীর্ঘ যানজট তৈরি হয়। ঢাকার ট্রাফিক পুলিশ জানিয়েছে, বৃষ্টির কারণে পরিস্থিতি আরও খারাপ হয়েছে।',
+        places: ['BD'],
+      }),
+    );
+    // "20 BNP leaders and activists arrested at a protest in Dhaka" / "Police arrested at least 20 ... from a protest march in the capital."
+    const sameArrests = clusterer.add(
+      clusterInput({
+        id: 'dhaka-arrests-bn',
+        source: 'Bengali Daily',
+        published: at(1.5),
+        title: 'ঢাকায় বিক্ষোভ থেকে বিএনপির ২০ নেতা-কর্মী গ্রেপ্তার',
+        summary: 'রাজধানীতে বিক্ষোভ মিছিল থেকে বিএনপির অন্তত ২০ জন নেতা-কর্মীকে গ্রেপ্তার করেছে পুলিশ।',
+        places: ['BD'],
+      }),
+    );
+    expect(traffic.created).toBe(true);
+    expect(sameArrests).toMatchObject({ created: false, story: { id: arrests.story.id } });
+  });
+
   it('a blast and the fire it started, reported by two outlets, are one story', () => {
     const clusterer = createStoryClusterer({ windowHours: 36 });
     const blast = clusterer.add(

@@ -29,9 +29,14 @@ describe('salient terms', () => {
     expect(contentTerms('रांची में भूकंप, मोदी ने कहा')).toEqual(['ranchi', 'earthquake', 'modi', 'कहा']);
     // The Hindi oblique plural: "चुनावों में" (in the elections).
     expect(contentTerms('चुनावों में धांधली')).toEqual(['election', 'धांधली']);
-    // States, police, students: what Indian and Bangladeshi reports of one protest share with the English ones.
-    expect(contentTerms('बिहार में छात्रों पर पुलिस का लाठीचार्ज')).toEqual([...contentTerms('Bihar students police'), 'लाठीचार्ज']);
-    expect(contentTerms('সিলেটে শিক্ষার্থীদের বিক্ষোভে পুলিশের বাধা')).toEqual([...contentTerms('Sylhet students protest police'), 'বাধা']);
+    // States, divisions and kinds of happening; general words ("police", "students") stay in their own script.
+    expect(contentTerms('बिहार में ड्रोन हमला, पुलिस सतर्क')).toEqual([...contentTerms('Bihar drone attack'), 'पुलिस', 'सतर्क']);
+    expect(contentTerms('সিলেটে ভূমিধসে নিহত ৫, পুলিশের উদ্ধার তৎপরতা')).toEqual([
+      ...contentTerms('Sylhet landslide killed 5'),
+      'পুলিশের',
+      ...contentTerms('rescue'),
+      'তৎপরতা',
+    ]);
   });
 
   it('a Bengali report of an earthquake joins the English reports of it', () => {
