@@ -150,7 +150,8 @@ export async function runClusterCommand(argv: string[], io: CliIo): Promise<numb
       title: line.title,
       summary: line.summary,
       source: line.source ?? line.feedId ?? 'unknown',
-      feedId: line.feedId ?? line.source ?? 'unknown',
+      // Without a source nothing says two items came from one feed: each is its own.
+      feedId: line.feedId ?? line.source ?? `item:${line.id}`,
       link: line.link ?? permalinkId(line.id),
       published: new Date(Date.parse(line.published)).toISOString(),
       ...notes,

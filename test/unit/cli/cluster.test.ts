@@ -127,6 +127,25 @@ describe('sitrep cluster', () => {
     expect(new Set(neither.rows.map((row) => row.story)).size).toBe(3);
   });
 
+  it('items without a source are not taken for one feed: they join as they would from two outlets', async () => {
+    const election = [
+      item('daily-star', 0, 'BNP wins two-thirds majority in national election', "DHAKA: The Bangladesh Nationalist Party won more than 200 of the 300 seats in Thursday's parliamentary election, unofficial results compiled by the Election Commission showed.", 'The Daily Star'),
+      item('reuters', 3, "Bangladesh Nationalist Party sweeps first election since Hasina's fall", 'DHAKA (Reuters) - The BNP won a landslide in Bangladesh\'s first election since a student-led uprising toppled Sheikh Hasina, setting Tarique Rahman on course to become prime minister.', 'Reuters'),
+    ];
+    const withoutSources = election.map((line) => {
+      const { source: _source, ...rest } = JSON.parse(line) as Record<string, unknown>;
+      return JSON.stringify(rest);
+    });
+    expect((await runCluster(election)).rows).toEqual([
+      { id: 'daily-star', story: 'story-daily-star' },
+      { id: 'reuters', story: 'story-daily-star' },
+    ]);
+    expect((await runCluster(withoutSources)).rows).toEqual([
+      { id: 'daily-star', story: 'story-daily-star' },
+      { id: 'reuters', story: 'story-daily-star' },
+    ]);
+  });
+
   it('blank lines produce no output', async () => {
     const { rows } = await runCluster(['', zamzam[0] ?? '', '   ']);
     expect(rows).toEqual([{ id: 'dabanga', story: 'story-dabanga' }]);
