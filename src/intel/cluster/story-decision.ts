@@ -2,6 +2,7 @@ import type { DecisionWeights, MatchFeatures } from './cluster-types.js';
 import { sharesKind } from './event-kinds.js';
 import { cachedNorm, cosine, type IdfLookup, type NormCache, type SparseVector } from './sparse-vector.js';
 import type { ComparableVectors, PreparedReport, StoryState } from './story-state.js';
+
 /**
  * Words a cross-script match must share, numbers not counted: one shared word
  * ("energy", "Canada") is a coincidence once all the report's own-script words are
@@ -139,7 +140,7 @@ function sharedEvidence(item: SparseVector, story: SparseVector, idf: IdfLookup,
  * somewhat like the first is more often a neighbouring story than the same event.
  */
 function fromSameFeed(feedId: string, state: StoryState): boolean {
-  return state.story.firstReport.feedId === feedId || state.story.reports.some((report) => report.feedId === feedId);
+  return state.story.reports.some((report) => report.feedId === feedId);
 }
 
 export function scoreCandidate(
