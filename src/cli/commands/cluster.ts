@@ -63,9 +63,12 @@ const inputLine = z.object({
 });
 type InputLine = z.output<typeof inputLine>;
 
-/** An id that is a web address is the item's permalink (an RSS guid usually is): it stands in for a missing link. */
+/**
+ * A web address in the id ("https://…", or a guid behind a source prefix, "nyt:https://…") is
+ * the item's permalink, as an RSS guid usually is: it stands in for a missing link.
+ */
 function permalinkId(id: string): string | null {
-  return /^https?:\/\/\S+$/i.test(id) ? id : null;
+  return /https?:\/\/\S+/i.exec(id)?.[0] ?? null;
 }
 
 type Parsed = (ParsedLine<InputLine> & { ok: false }) | { ok: true; line: InputLine; order: number };

@@ -110,7 +110,7 @@ describe('sitrep cluster', () => {
     expect(rows.map((row) => row.story)).toEqual(['story-bbc-cali', 'story-bbc-cali', 'story-bbc-cali']);
   });
 
-  it('posts of one live page join by their link, or by an id that is a URL when the link is missing', async () => {
+  it('posts of one live page join by their link, or by a URL in the id when the link is missing', async () => {
     const page = 'https://www.example-news.com/live/2026/05/02/world/cyclone-landfall';
     const post = (id: string, hours: number, title: string, summary: string, link?: string) =>
       JSON.stringify({ id, title, summary, source: 'Example News', published: new Date(Date.UTC(2026, 4, 2, 4) + hours * 3_600_000).toISOString(), ...(link ? { link } : {}) });
@@ -123,6 +123,8 @@ describe('sitrep cluster', () => {
     expect(new Set(byLink.rows.map((row) => row.story)).size).toBe(1);
     const byUrlId = await runCluster(posts((slug) => `${page}/${slug}`, () => undefined));
     expect(new Set(byUrlId.rows.map((row) => row.story)).size).toBe(1);
+    const byPrefixedUrlId = await runCluster(posts((slug) => `example:${page}/${slug}`, () => undefined));
+    expect(new Set(byPrefixedUrlId.rows.map((row) => row.story)).size).toBe(1);
     const neither = await runCluster(posts((slug) => `post-${slug}`, () => undefined));
     expect(new Set(neither.rows.map((row) => row.story)).size).toBe(3);
   });
