@@ -196,7 +196,7 @@ describe('cities, provinces and districts tag their country', () => {
     ["Gunmen abduct worshippers from mosque in Kaduna's Kajuru", ['NG']],
     ['M23 rebels enter Uvira', ['CD']],
     ['Floods in Dhaka and Sylhet', ['BD']],
-    ['Odisha train collision', ['IN']],
+    ['Odisha train collision', ['IN', 'IN-OD']],
     ['Swat River flood', ['PK']],
     ['Drone strike in Kurram and Dera Ismail Khan', ['PK']],
     ['Clashes in Catatumbo and Cauca', ['CO']],
@@ -215,7 +215,18 @@ describe('cities, provinces and districts tag their country', () => {
     expect(tag('fires in Baja California')).toEqual(['MX']);
     expect(tag('floods in Gorno-Badakhshan')).toEqual(['TJ']);
     expect(tag('ferry sank off Surat Thani')).toEqual(['TH']);
-    expect(tag('diamond workers in Surat')).toEqual(['IN']);
+    expect(tag('diamond workers in Surat')).toEqual(['IN', 'IN-GJ']);
+  });
+});
+
+describe('Indian states', () => {
+  test('a state or one of its cities tags the state and India; Delhi is the country, and Punjab needs Indian context', () => {
+    expect(tag('Landslide in Wayanad kills 40')).toEqual(['IN', 'IN-KL']);
+    expect(tag('Students protest in Ranchi')).toEqual(['IN', 'IN-JH']);
+    expect(tag('रांची में छात्रों का प्रदर्शन')).toEqual(['IN', 'IN-JH']);
+    expect(tag('New Delhi rejects the claim')).toEqual(['IN']);
+    expect(tag('Floods in Punjab after heavy rain')).toEqual([]);
+    expect(tag('Floods in Punjab reach Ludhiana')).toEqual(['IN', 'IN-PB']);
   });
 });
 
