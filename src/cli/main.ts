@@ -110,7 +110,14 @@ function isEntryPoint(): boolean {
   }
 }
 
+/** `sitrep cluster < in | head` closes the pipe early: the reader has what it wanted, and that is not an error. */
+function exitQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+}
+
 if (isEntryPoint()) {
+  process.stdout.on('error', exitQuietlyOnClosedPipe);
   const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {
