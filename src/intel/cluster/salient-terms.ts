@@ -22,6 +22,11 @@ export const numberPrefix = '#';
 const tokenPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[.,'’\-][\p{L}\p{M}\p{N}]+)*\.?/gu;
 const latinWord = /^[\p{Script=Latin}\p{M}\p{N}'’.\-]+$/u;
 const asciiWord = /^[\x00-\x7f]*$/;
+
+/** A word of a script other than Latin (Bengali, Devanagari …): only a report in that script can share it. */
+export function isScriptBound(word: string): boolean {
+  return !asciiWord.test(word) && !latinWord.test(word);
+}
 const upperAbbreviations = new Map([
   ['US', 'usa'],
   ['U.S.', 'usa'],
@@ -159,7 +164,7 @@ function scanToken(token: string, out: string[]): void {
   if (!asciiWord.test(word)) word = latinWord.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’]/g, "'") : word.replace(/[’]/g, "'");
   // French and Italian elide articles onto the word ("l'armée", "dell'esercito"): the word is what follows.
   word = word.replace(elidedArticle, '').replace(/'s$/, '');
-  if (!asciiWord.test(word) && !latinWord.test(word)) {
+  if (isScriptBound(word)) {
     const english = nativeTerms(word);
     if (english) {
       for (const term of english) out.push(term);

@@ -10,22 +10,25 @@ import type { ComparableVectors, PreparedReport, StoryState } from './story-stat
  */
 const minCrossScriptWords = 2;
 
-function sharedIds(a: Int32Array, b: Int32Array): number {
-  let count = 0;
+/** Sums `weigh` over the ids two sorted id lists share. */
+function sumOverShared(a: Int32Array, b: Int32Array, weigh: (id: number) => number): number {
+  let sum = 0;
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     const x = a[i] ?? 0;
     const y = b[j] ?? 0;
     if (x === y) {
-      count += 1;
+      sum += weigh(x);
       i += 1;
       j += 1;
     } else if (x < y) i += 1;
     else j += 1;
   }
-  return count;
+  return sum;
 }
+
+const one = (): number => 1;
 
 type Comparable = Omit<ComparableVectors, 'words'>;
 
@@ -37,7 +40,7 @@ function crossScriptCosines(item: PreparedReport, report: PreparedReport, epoch:
   const bound = item.crossScript ?? report.crossScript;
   if (!bound) return null;
   const other = item.crossScript ? report : item;
-  if (sharedIds(bound.words, other.vector.ids) < minCrossScriptWords) return null;
+  if (sumOverShared(bound.words, other.vector.ids, one) < minCrossScriptWords) return null;
   const mine: Comparable = item.crossScript ?? item;
   const theirs: Comparable = report.crossScript ?? report;
   const across = (pick: (v: Comparable) => [SparseVector, NormCache]): number => {
@@ -56,7 +59,7 @@ function crossScriptCosines(item: PreparedReport, report: PreparedReport, epoch:
 function crossScriptCentroid(item: PreparedReport, state: StoryState, centroidNorm: number, epoch: number, idf: IdfLookup): number {
   const view = item.crossScript;
   if (!view || !state.compared.some((report) => report.script !== item.script)) return 0;
-  if (sharedIds(view.words, state.centroid.ids) < minCrossScriptWords) return 0;
+  if (sumOverShared(view.words, state.centroid.ids, one) < minCrossScriptWords) return 0;
   return cosine(view.vector, cachedNorm(view.vector, view.norms.vector, epoch, idf), state.centroid, centroidNorm, idf);
 }
 
@@ -118,20 +121,7 @@ function sharedDisaster(item: PreparedReport, state: StoryState): boolean {
  * cosine; this says whether there is more than one coincidence behind it.
  */
 function sharedEvidence(item: SparseVector, story: SparseVector, idf: IdfLookup, maxIdf: number): number {
-  let sum = 0;
-  let i = 0;
-  let j = 0;
-  while (i < item.ids.length && j < story.ids.length) {
-    const a = item.ids[i] ?? 0;
-    const b = story.ids[j] ?? 0;
-    if (a === b) {
-      sum += idf(a) / maxIdf;
-      i += 1;
-      j += 1;
-    } else if (a < b) i += 1;
-    else j += 1;
-  }
-  return sum;
+  return sumOverShared(item.ids, story.ids, (id) => idf(id) / maxIdf);
 }
 
 /**

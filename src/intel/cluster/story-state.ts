@@ -1,7 +1,7 @@
 import type { Story } from '../../domain/story.js';
 import type { ReportEvidence } from './cluster-types.js';
 import { headlineKinds, singularDisasters, type HeadlineKinds } from './event-kinds.js';
-import { numberPrefix } from './salient-terms.js';
+import { isScriptBound, numberPrefix } from './salient-terms.js';
 import { addVectors, type NormCache, pruneVector, type SparseVector, vectorFrom } from './sparse-vector.js';
 import type { Vocabulary } from './vocabulary.js';
 import { countryTerms } from './word-lists.js';
@@ -97,14 +97,6 @@ function staleNorm(): NormCache {
 const ledeWeight = 1;
 const maxTermWeight = 4;
 
-const asciiTerm = /^[\x00-\x7f]*$/;
-const latinTerm = /^[\p{Script=Latin}\p{M}\p{N}'.\-]+$/u;
-
-/** A word only a report in the same script can share: not ASCII, not Latin. */
-function isScriptBound(term: string): boolean {
-  return !asciiTerm.test(term) && !latinTerm.test(term);
-}
-
 const scripts = ['Bengali', 'Devanagari', 'Arabic', 'Cyrillic', 'Han', 'Hangul', 'Hiragana', 'Katakana', 'Thai', 'Hebrew', 'Greek', 'Tamil', 'Gurmukhi', 'Gujarati', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Myanmar', 'Khmer', 'Ethiopic', 'Georgian', 'Armenian'].map(
   (name) => [name, new RegExp(`\\p{Script=${name}}`, 'u')] as const,
 );
@@ -163,8 +155,10 @@ export function prepareReport(evidence: ReportEvidence, publishedMs: number, voc
           event: withoutIds(event, scriptBound),
           norms: { vector: staleNorm(), title: staleNorm(), event: staleNorm() },
           words: Int32Array.from(
-            distinct.filter((term) => !isScriptBound(term) && !term.startsWith(numberPrefix)).map((term) => idOf.get(term) ?? 0),
-          ).sort(),
+            distinct.filter((term) => !term.startsWith(numberPrefix)).map((term) => idOf.get(term) ?? 0),
+          )
+            .filter((id) => !scriptBound.has(id))
+            .sort(),
         };
   return {
     evidence,
