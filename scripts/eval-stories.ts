@@ -16,6 +16,7 @@ import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { parseJsonLinesStrict } from './json-lines.js';
 import { canonicalUrl } from '../src/feeds/canonical-url.js';
 import { readFeedEntries, withoutFragment } from './topic-corpus.js';
+import { sameHourProbe } from './same-hour-probe.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'data/labeled/stories');
@@ -159,6 +160,10 @@ function describe(items: LabeledItem[], predicted: string[], negatives: z.output
   return lines;
 }
 
+function inPublishedOrder(items: readonly LabeledItem[]): LabeledItem[] {
+  return [...items].sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -184,22 +189,23 @@ async function main(): Promise<void> {
   if (!storyIdf.ok) process.stderr.write(`eval:stories: warning: ${storyIdf.message}\n`);
   const referenceWeight = values.reference === undefined ? undefined : Number(values.reference);
   const background = storyIdf.ok && referenceWeight !== 0 ? { ...storyIdf.background, ...(referenceWeight === undefined ? {} : { weight: referenceWeight }) } : undefined;
-  const runs = values.split === 'every' ? (['dev', 'test', 'all'] as const) : [values.split];
-  const summary: Record<string, Scores & { items: number; stories: number }> = {};
-  for (const run of runs) {
-    const items = everything
-      .filter((item) => run === 'all' || item.split === run)
-      .sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
-    const clusterer = createStoryClusterer({ windowHours: Number(values.window), weights, ...(background ? { background } : {}) });
+  const clustererOptions = { windowHours: Number(values.window), weights, ...(background ? { background } : {}) };
+  /** Story of each item, clustered as one live stream; scored on the final grouping, as `sitrep cluster` outputs it. */
+  const clusterStream = (items: readonly LabeledItem[]): string[] => {
+    const clusterer = createStoryClusterer(clustererOptions);
     const aliases = new StoryAliases();
     const placed = items.map((item) => {
-      const notes = annotate({ title: item.title, summary: item.summary });
-      const result = clusterer.add({ ...item, feedId: item.source, ...notes });
+      const result = clusterer.add({ ...item, feedId: item.source, ...annotate({ title: item.title, summary: item.summary }) });
       aliases.record(result);
       return result.story.id;
     });
-    // Scored on the final grouping, as `sitrep cluster` outputs it: merged stories count as one.
-    const predicted = placed.map((storyId) => aliases.resolve(storyId));
+    return placed.map((storyId) => aliases.resolve(storyId));
+  };
+  const runs = values.split === 'every' ? (['dev', 'test', 'all'] as const) : [values.split];
+  const summary: Record<string, Scores & { items: number; stories: number }> = {};
+  for (const run of runs) {
+    const items = inPublishedOrder(everything.filter((item) => run === 'all' || item.split === run));
+    const predicted = clusterStream(items);
     const result = score(
       items.map((item) => item.story),
       predicted,
@@ -213,7 +219,10 @@ async function main(): Promise<void> {
       for (const line of describe(items, predicted, negatives, Number(values.show))) process.stdout.write(`  ${line}\n`);
     }
   }
-  process.stdout.write(JSON.stringify({ eval: 'stories', ...summary }) + '\n');
+  const probe = sameHourProbe(everything, negatives, clusterStream);
+  process.stdout.write(`hard negatives moved to start an hour apart: ${probe.merged.length}/${probe.tried} merged\n`);
+  if (!values.quiet) for (const n of probe.merged) process.stdout.write(`  ${n.a} + ${n.b} (${n.why})\n`);
+  process.stdout.write(JSON.stringify({ eval: 'stories', ...summary, sameHourNegatives: { merged: probe.merged.length, tried: probe.tried } }) + '\n');
 }
 
 // `npm run eval:stories | head` closes the pipe early; that is not an error.
