@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadClusterAnnotator } from '../src/cli/commands/cluster.js';
 import type { DecisionWeights } from '../src/intel/cluster/cluster-types.js';
@@ -17,6 +16,11 @@ import { parseJsonLinesStrict } from './json-lines.js';
 import { canonicalUrl } from '../src/feeds/canonical-url.js';
 import { readFeedEntries, withoutFragment } from './topic-corpus.js';
 import { sameHourProbe } from './same-hour-probe.js';
+import { scriptArgs } from './script-args.js';
+
+const usage = `Usage: npm run eval:stories -- [--split every|dev|test|all] [--set both|real|written] [--show N] [--quiet]
+                               [--window HOURS] [--weights JSON] [--reference DOCS]
+Clusters data/labeled/stories as live streams and scores the grouping (every: dev, test, then both in one stream).`;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const labelDir = path.join(repoRoot, 'data/labeled/stories');
@@ -165,8 +169,9 @@ function inPublishedOrder(items: readonly LabeledItem[]): LabeledItem[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = scriptArgs(
+    usage,
+    {
       // dev, test, all (both in one stream), or every: the three in turn.
       split: { type: 'string', default: 'every' },
       show: { type: 'string', default: '5' },
@@ -177,7 +182,8 @@ async function main(): Promise<void> {
       // Pseudo-documents the reference frequencies count as; 0 clusters on the window's IDF alone.
       reference: { type: 'string' },
     },
-  });
+    { split: ['every', 'dev', 'test', 'all'], set: ['both', 'real', 'written'] },
+  );
   const weights = values.weights ? (JSON.parse(values.weights) as Partial<DecisionWeights>) : {};
   const written = readJsonLines(path.join(labelDir, 'written-items.jsonl'), writtenItem).map(
     (item): LabeledItem => ({ ...item, link: item.link ?? null }),

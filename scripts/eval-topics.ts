@@ -1,12 +1,16 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createClassifier } from '../src/intel/classify/classifier.js';
 import { multiLabelMetrics } from '../src/intel/classify/metrics.js';
 import { emptyTopicModel, loadTopicModel } from '../src/intel/classify/topic-model.js';
 import { loadTopicsConfig } from '../src/intel/classify/topics-config.js';
 import { ConfigError } from '../src/settings/config-error.js';
 import { repoRoot } from './repo-root.js';
+import { scriptArgs } from './script-args.js';
 import { loadTopicCorpus } from './topic-corpus.js';
+
+const usage = `Usage: npm run eval -- [--split test|train|all] [--origin all|written|real] [--worst N] [--lexicon-only]
+                       [--config DIR] [--model FILE]
+Scores the topic classifier on data/labeled/topics (default: the test split).`;
 
 interface ErrorCase {
   kind: 'false positive' | 'false negative';
@@ -22,8 +26,9 @@ interface ErrorCase {
  */
 async function main(): Promise<number> {
   const root = repoRoot();
-  const { values } = parseArgs({
-    options: {
+  const values = scriptArgs(
+    usage,
+    {
       config: { type: 'string', default: join(root, 'config') },
       model: { type: 'string', default: join(root, 'data/model/topic-model.json') },
       split: { type: 'string', default: 'test' },
@@ -31,7 +36,8 @@ async function main(): Promise<number> {
       'lexicon-only': { type: 'boolean', default: false },
       origin: { type: 'string', default: 'all' },
     },
-  });
+    { split: ['train', 'test', 'all'], origin: ['all', 'written', 'real'] },
+  );
   const topics = await loadTopicsConfig(resolve(values.config));
   const loaded = await loadTopicModel(resolve(values.model));
   if (!loaded.ok) {

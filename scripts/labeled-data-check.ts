@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { repoRoot } from './repo-root.js';
+import { scriptArgs } from './script-args.js';
+
+const usage = `Usage: npm run data:check -- [--dir DIR]\nChecks the labelled topic data: schema, duplicates, label counts.`;
 import { parseJsonLines } from './json-lines.js';
 
 /**
@@ -99,7 +101,7 @@ export function countsTable(check: CorpusCheck): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { dir: { type: 'string', default: join(repoRoot(), 'data/labeled/topics') } } });
+  const values = scriptArgs(usage, { dir: { type: 'string', default: join(repoRoot(), 'data/labeled/topics') } });
   const check = await checkLabeledTopics(resolve(values.dir));
   for (const problem of check.problems) process.stderr.write(`${problem}\n`);
   const all = [...check.written, ...check.real];

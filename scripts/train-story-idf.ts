@@ -1,9 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { repoRoot } from './repo-root.js';
+import { scriptArgs } from './script-args.js';
+
+const usage = `Usage: npm run train:stories -- [--out FILE]\nCounts reference word frequencies for story clustering (data/model/story-idf.json).`;
 import { parseJsonLinesStrict } from './json-lines.js';
 import { loadTopicCorpus } from './topic-corpus.js';
 
@@ -33,7 +35,7 @@ async function storyFeedFiles(root: string): Promise<Set<string>> {
 
 async function main(): Promise<number> {
   const root = repoRoot();
-  const { values } = parseArgs({ options: { out: { type: 'string', default: join(root, 'data/model/story-idf.json') } } });
+  const values = scriptArgs(usage, { out: { type: 'string', default: join(root, 'data/model/story-idf.json') } });
   const corpus = await loadTopicCorpus(join(root, 'data/labeled/topics'), resolve(root, '../shared/feeds/real'));
   for (const problem of corpus.problems) process.stderr.write(`warning: ${problem}\n`);
   const excluded = await storyFeedFiles(root);

@@ -1,11 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createTextAnalyzer } from '../src/intel/classify/text-analyzer.js';
 import { defaultTrainOptions, trainTopicModel } from '../src/intel/classify/train-model.js';
 import { loadTopicsConfig, TOPICS_FILE } from '../src/intel/classify/topics-config.js';
 import { ConfigError } from '../src/settings/config-error.js';
 import { repoRoot } from './repo-root.js';
+import { scriptArgs } from './script-args.js';
+
+const usage = `Usage: npm run train -- [--config DIR] [--out FILE] [--write-thresholds]\nTrains the topic model on the train split of data/labeled/topics; --write-thresholds also writes the tuned thresholds into topics.yaml.`;
 import { loadTopicCorpus } from './topic-corpus.js';
 
 /**
@@ -45,12 +47,10 @@ function withThresholds(text: string, tuned: Record<string, number | undefined>)
 
 async function main(): Promise<number> {
   const root = repoRoot();
-  const { values } = parseArgs({
-    options: {
-      config: { type: 'string', default: join(root, 'config') },
-      out: { type: 'string', default: join(root, 'data/model/topic-model.json') },
-      'write-thresholds': { type: 'boolean', default: false },
-    },
+  const values = scriptArgs(usage, {
+    config: { type: 'string', default: join(root, 'config') },
+    out: { type: 'string', default: join(root, 'data/model/topic-model.json') },
+    'write-thresholds': { type: 'boolean', default: false },
   });
   const configDir = resolve(values.config);
   const started = Date.now();
