@@ -38,6 +38,11 @@ const named = new Map<string, string>();
 latin1Names.forEach((name, index) => named.set(name, String.fromCharCode(0xa0 + index)));
 for (const [name, code] of Object.entries(otherNames)) named.set(name, String.fromCodePoint(code));
 
+/** The character a named reference stands for ("eacute" → "é"), if the table knows the name. */
+export function namedCharacter(name: string): string | undefined {
+  return named.get(name);
+}
+
 /** The longest name in the table; a longer reference cannot match, so scanning stops there. */
 const maxEntityNameLength = Math.max(...[...named.keys()].map((name) => name.length));
 

@@ -1,9 +1,10 @@
 import { stripLeadingWhitespace } from './decode-body.js';
 import { htmlToText } from './html-to-text.js';
 import { readJsonFeed } from './json-feed-schema.js';
-import type { ParseOutcome } from './parsed-feed.js';
+import type { ParsedFeed, ParseOutcome } from './parsed-feed.js';
 import { parseXmlFeed } from './rss-parser-adapter.js';
-import { channelHints, readXmlEnvelope, rootIsClosed } from './xml-envelope.js';
+import { channelHints, readXmlEnvelope, rootIsClosed, type XmlEnvelope } from './xml-envelope.js';
+import { escapeBareAmpersands, isReferenceError } from './xml-repair.js';
 
 export type { ParsedFeed, ParseOutcome, RawFeedItem } from './parsed-feed.js';
 
@@ -33,7 +34,7 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
     return failure(`not a feed: expected RSS, Atom, RDF or JSON Feed, got ${what}`, body);
   }
   try {
-    const feed = await parseXmlFeed(body, envelope);
+    const feed = await parseXmlWithRepairs(body, envelope);
     // sax reports an unclosed root today; the check keeps a truncated body an error even if
     // the XML layer ever turns lenient, because "0 items" would look like a quiet feed.
     if (!rootIsClosed(body, envelope)) {
@@ -46,6 +47,20 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
       return failure(`the document is truncated: <${root}> is never closed (${detail})`, body);
     }
     return failure(`malformed XML: ${detail}`, body);
+  }
+}
+
+/**
+ * Parses strictly, and once more with the ampersands repaired when the only fault is a
+ * reference (escapeBareAmpersands): a well-formed feed is read exactly as written, and one
+ * "AT&T" no longer costs a feed all its items. Any other fault stays an error.
+ */
+async function parseXmlWithRepairs(body: string, envelope: XmlEnvelope): Promise<ParsedFeed> {
+  try {
+    return await parseXmlFeed(body, envelope);
+  } catch (error) {
+    if (!isReferenceError(describe(error))) throw error;
+    return parseXmlFeed(escapeBareAmpersands(body), envelope);
   }
 }
 

@@ -153,3 +153,37 @@ describe('parseFeed: failures are values', () => {
     expect(outcome).toMatchObject({ ok: true, feed: { title: 'Quiet', items: [] } });
   });
 });
+
+describe('parseFeed: bare ampersands', () => {
+  it('"AT&T", "Tom & Jerry" and &-joined query strings no longer cost the feed its items', async () => {
+    const outcome = await parseFeed(fixtureText('bare-ampersands-rss2.xml'));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const { feed } = outcome;
+    expect(feed.title).toBe('Sitrep Fixture: Markets & Politics');
+    expect(feed.items.map((item) => item.title)).toEqual(['AT&T and Verizon fined over location data', 'Tom & Jerry creators honoured in Paris']);
+    expect(feed.items.map((item) => item.link)).toEqual([
+      'https://wire.example.org/story?id=41&utm_source=rss&utm_medium=feed',
+      'https://wire.example.org/story?id=42&utm_source=rss',
+    ]);
+  });
+
+  it('references keep their meaning: HTML names the parser lacks, leading zeros, unknown names as text', async () => {
+    const outcome = await parseFeed(fixtureText('bare-ampersands-rss2.xml'));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.feed.items[0]?.descriptionHtml).toBe('Regulators said the carriers sold data — ✓ confirmed And — &bogus; stays & so does &amp;.');
+    // CDATA is literal: nothing inside it is touched.
+    expect(outcome.feed.items[1]?.descriptionHtml).toBe('<p>Kept literal in CDATA: R&D, &amp; and <b>bold</b></p>');
+  });
+
+  it('a document that was already XML parses exactly as before', async () => {
+    const outcome = await parseFeed(fixtureText('cdata-html-rss2.xml'));
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('other faults stay errors: the repair is for references only', async () => {
+    const broken = fixtureText('broken-mismatched-tags-rss2.xml').replace('</title>', ' & more</title>');
+    const outcome = await parseFeed(broken);
+    expect(outcome.ok).toBe(false);
+  });
+});
