@@ -18,10 +18,11 @@ export type { ParsedFeed, ParseOutcome, RawFeedItem } from './parsed-feed.js';
  * "invalid character entity" deep inside the document.
  */
 export async function parseFeed(text: string): Promise<ParseOutcome> {
-  const body = stripLeadingWhitespace(text);
-  if (body.length === 0) return failure('the document is empty', null);
-  if (body.charCodeAt(0) === 123 /* { */) return parseJson(body);
+  const trimmed = stripLeadingWhitespace(text);
+  if (trimmed.length === 0) return failure('the document is empty', null);
+  if (trimmed.charCodeAt(0) === 123 /* { */) return parseJson(trimmed);
 
+  const body = withoutLeadingJunk(trimmed);
   const read = readXmlEnvelope(body);
   if (!read.ok) return failure(read.message, body);
   const { envelope } = read;
@@ -48,6 +49,29 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
     }
     return failure(`malformed XML: ${detail}`, body);
   }
+}
+
+const xmlDeclaration = /<\?xml\s/;
+const feedRoot = /<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]/;
+const htmlPage = /<html[\s>]/i;
+/** How far into a document a server's notice can push the real start; notices are short. */
+const junkScanChars = 4096;
+
+/**
+ * A server-side script's notice printed before the feed ("Notice: Undefined index …",
+ * "<br /><b>Warning</b>: …") is not part of the document. An XML declaration can only come
+ * first, so what precedes one is cut unless it holds a feed root or an HTML page; without
+ * one, text before the first tag is. Anything else is left for the parser to judge.
+ */
+function withoutLeadingJunk(body: string): string {
+  const head = body.slice(0, junkScanChars);
+  const declaration = head.search(xmlDeclaration);
+  if (declaration === 0) return body;
+  const before = head.slice(0, declaration);
+  if (declaration > 0 && !feedRoot.test(before) && !htmlPage.test(before)) return body.slice(declaration);
+  if (body.charCodeAt(0) === 60 /* < */) return body;
+  const firstTag = body.indexOf('<');
+  return firstTag > 0 ? body.slice(firstTag) : body;
 }
 
 /**

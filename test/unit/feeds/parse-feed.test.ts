@@ -187,3 +187,36 @@ describe('parseFeed: bare ampersands', () => {
     expect(outcome.ok).toBe(false);
   });
 });
+
+describe('parseFeed: a script notice before the feed', () => {
+  const feedXml =
+    '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Wire</title>' +
+    '<item><title>Talks resume in Doha</title><link>https://wire.example.org/doha</link></item></channel></rss>';
+
+  it('text or an HTML warning printed before the XML declaration is cut, not fatal', async () => {
+    for (const notice of [
+      'Notice: Undefined index: page in /var/www/feed.php on line 12\n',
+      '<br />\n<b>Warning</b>:  Cannot modify header information in <b>/var/www/feed.php</b> on line <b>3</b><br />\n',
+    ]) {
+      const outcome = await parseFeed(notice + feedXml);
+      expect(outcome.ok, notice).toBe(true);
+      if (outcome.ok) expect(outcome.feed.items.map((item) => item.title)).toEqual(['Talks resume in Doha']);
+    }
+  });
+
+  it('without a declaration, text before the first tag is cut', async () => {
+    const outcome = await parseFeed(`Deprecated: function x() in feed.php\n${feedXml.replace(/^<\?xml[^>]*>\n/, '')}`);
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('a declaration-like text inside the feed or an HTML page is left alone', async () => {
+    const inCdata = feedXml
+      .replace(/^<\?xml[^>]*>\n/, '')
+      .replace('<title>Talks', '<description><![CDATA[Start with <?xml version="1.0"?>]]></description><title>Talks');
+    const parsed = await parseFeed(inCdata);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.feed.items[0]?.descriptionHtml).toBe('Start with <?xml version="1.0"?>');
+    const page = await parseFeed('<html><body>Error 500 <?xml version="1.0"?></body></html>');
+    expect(page).toMatchObject({ ok: false, message: 'not a feed: expected RSS, Atom, RDF or JSON Feed, got an HTML page' });
+  });
+});
