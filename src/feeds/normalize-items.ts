@@ -5,6 +5,7 @@ import { itemId } from './item-id.js';
 import { parseDate } from './parse-date.js';
 import type { ParsedFeed, RawFeedItem } from './parsed-feed.js';
 import { stripBoilerplate } from './strip-boilerplate.js';
+import { splitSentences } from '../intel/text/split-sentences.js';
 
 /**
  * ParsedFeed → FeedItems every later stage can trust: clean text, one canonical link, a UTC
@@ -54,7 +55,7 @@ function normalizeItem(raw: RawFeedItem, scope: ItemScope): FeedItem | null {
   const link = raw.link === null ? null : canonicalUrl(raw.link, scope.base);
   const guid = raw.guid?.trim() || null;
   if (title.length === 0 && summary.length === 0 && link === null) return null;
-  if (title.length === 0) title = clip(summary.replace(/\s+/g, ' '), titleFromSummaryChars);
+  if (title.length === 0) title = titleFromSummary(summary);
   const itemDate = parseDate(raw.date);
   const date = itemDate === null ? scope.fallbackDate : Math.min(itemDate, scope.fetchedAt);
   return {
@@ -80,6 +81,17 @@ function summaryOf(raw: RawFeedItem): string {
     if (text.length > 0) return clip(text, summaryMaxChars);
   }
   return '';
+}
+
+/**
+ * A headline for an item that has none (JSON Feed `content_text` posts, RSS items with only
+ * a description): its first sentence when that is short enough to read as one, else the
+ * text cut at a word. "Floods displace 10,000 in Assam. More rain is due." → the first.
+ */
+function titleFromSummary(summary: string): string {
+  const text = summary.replace(/\s+/g, ' ').trim();
+  const first = splitSentences(text)[0] ?? '';
+  return first.length > 0 && first.length <= titleFromSummaryChars ? first : clip(text, titleFromSummaryChars);
 }
 
 function clip(text: string, max: number): string {

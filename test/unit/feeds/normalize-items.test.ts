@@ -49,6 +49,23 @@ describe('normalizeItems: text', () => {
     expect(untitled?.title.length).toBeLessThanOrEqual(141);
   });
 
+  it("an untitled item's headline is its first sentence when that is short enough, abbreviations included", () => {
+    const items = normalizeItems(
+      feedOf([
+        rawItem({ title: null, link: 'https://e.example/1', descriptionHtml: '<p>Floods displace 10,000 in Assam.</p><p>More rain is due on Friday.</p>' }),
+        rawItem({ title: null, link: 'https://e.example/2', descriptionHtml: 'The U.S. and Iran resume talks in Oman. Both sides sent envoys.' }),
+        rawItem({ title: null, link: 'https://e.example/3', descriptionHtml: `${'A very long opening sentence that goes on '.repeat(5)}and on.` }),
+      ]),
+      context(),
+    );
+    expect(items.map((item) => item.title)).toEqual([
+      'Floods displace 10,000 in Assam.',
+      'The U.S. and Iran resume talks in Oman.',
+      expect.stringMatching(/^A very long opening sentence .{80,}…$/),
+    ]);
+    expect(items[2]?.title.length).toBeLessThanOrEqual(141);
+  });
+
   it('titles broken over several lines are folded to one', () => {
     const [item] = normalizeItems(feedOf([rawItem({ title: "Real Madrid, Barcelona 'threaten clubs\n                with legal action'\n  " })]), context());
     expect(item?.title).toBe("Real Madrid, Barcelona 'threaten clubs with legal action'");
