@@ -35,7 +35,11 @@ async function loadBytes(
   const config = await loadConfig({ configDir: resolveConfigDir(configFlag, io.env, io.cwd), env: io.env, cwd: io.cwd });
   const fetcher = buildFetcher(config.settings);
   const result = await fetcher({ url: target });
-  if (result.status === 'failed') return { ok: false, message: `${result.code}: ${result.message}` };
+  if (result.status === 'failed') {
+    // Reading a feed served on this machine is the usual reason to meet the guard here.
+    const hint = result.code === 'feed/private-address' ? ' (set SITREP_ALLOW_PRIVATE_NETWORKS=true to read feeds on this machine or a private network)' : '';
+    return { ok: false, message: `${result.code}: ${result.message}${hint}` };
+  }
   if (result.status === 'unchanged') return { ok: false, message: 'the server answered 304 Not Modified to an unconditional request' };
   return { ok: true, body: result.body, contentType: result.contentType, url: result.finalUrl };
 }

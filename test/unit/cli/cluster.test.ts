@@ -1,27 +1,16 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runClusterCommand } from '../../../src/cli/commands/cluster.js';
+import { captureIo } from './capture-io.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 async function runCluster(lines: string[], argv: string[] = []) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  stdin.end(lines.join('\n') + '\n');
-  const code = await runClusterCommand(['--config', path.join(repoRoot, 'config'), ...argv], {
-    stdin,
-    stdout,
-    stderr,
-    env: {},
-    cwd: repoRoot,
-  });
+  const captured = captureIo(repoRoot, { input: lines.join('\n') + '\n' });
+  const code = await runClusterCommand(['--config', path.join(repoRoot, 'config'), ...argv], captured.io);
+  const out = captured.out();
+  const err = captured.err();
   const rows = out
     .trim()
     .split('\n')
