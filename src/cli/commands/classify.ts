@@ -8,20 +8,17 @@ import { resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
-import { inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
+import { inputFields, inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
 
 /** One input line of `sitrep classify` / `sitrep explain`: the CLI contract of issue 3. */
 export const classifyInputSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  title: z.string({ message: 'title: expected a string' }).transform((title) => inputText(title, { singleLine: true })),
-  summary: z
-    .string({ message: 'summary: expected a string' })
-    .nullish()
-    .transform((summary) => inputText(summary, { singleLine: false })),
+  id: inputFields.id,
+  title: inputFields.title.transform((title) => inputText(title, { singleLine: true })),
+  summary: inputFields.summary.transform((summary) => inputText(summary, { singleLine: false })),
   source: z.string().nullish(),
   published: z.string().nullish(),
   link: z.string().nullish(),
-  tags: z.array(z.string(), { message: 'tags: expected a list of strings' }).nullish(),
+  tags: inputFields.tags,
 });
 export type ClassifyInputLine = z.output<typeof classifyInputSchema>;
 

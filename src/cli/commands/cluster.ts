@@ -16,7 +16,7 @@ import { packageRoot, resolveConfigDir } from '../../settings/load-config.js';
 import { readYamlConfig } from '../../settings/read-yaml-config.js';
 import { settingsSchema } from '../../settings/settings-schema.js';
 import type { CliIo } from '../cli-io.js';
-import { inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
+import { inputFields, inputText, parseJsonLine, type ParsedLine } from './input-lines.js';
 
 /** The annotations the clusterer uses, computed from an item's text. */
 export type ClusterAnnotator = (item: { title: string; summary: string; sourceTags?: string[] }) => {
@@ -49,17 +49,16 @@ function configFolderWith(configDir: string, file: string): string | undefined {
 }
 
 const inputLine = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  title: z.string().transform((title) => inputText(title, { singleLine: true }).trim()),
-  summary: z
-    .string()
-    .nullish()
-    .transform((summary) => inputText(summary, { singleLine: false })),
-  source: z.string().optional(),
-  feedId: z.string().optional(),
-  published: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'published must be an ISO 8601 time'),
-  link: z.string().nullable().optional(),
-  tags: z.array(z.string()).optional(),
+  id: inputFields.id,
+  title: inputFields.title.transform((title) => inputText(title, { singleLine: true }).trim()),
+  summary: inputFields.summary.transform((summary) => inputText(summary, { singleLine: false })),
+  source: z.string({ error: 'expected a string' }).optional(),
+  feedId: z.string({ error: 'expected a string' }).optional(),
+  published: z
+    .string({ error: 'expected an ISO 8601 time' })
+    .refine((value) => Number.isFinite(Date.parse(value)), 'published must be an ISO 8601 time'),
+  link: z.string({ error: 'expected a string or null' }).nullable().optional(),
+  tags: inputFields.tags,
 });
 type InputLine = z.output<typeof inputLine>;
 

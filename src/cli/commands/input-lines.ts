@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { htmlToText } from '../../feeds/html-to-text.js';
 
 /**
@@ -10,6 +10,16 @@ export function inputText(value: string | null | undefined, options: { singleLin
   const text = value ?? '';
   return /[<&]/.test(text) ? htmlToText(text, options) : text;
 }
+
+/** The fields classify and cluster read alike, with errors that say what was expected. */
+export const inputFields = {
+  id: z
+    .union([z.string().min(1, { error: 'expected a non-empty string or a number' }), z.number()], { error: 'expected a non-empty string or a number' })
+    .transform(String),
+  title: z.string({ error: 'expected a string (it may be empty when there is a summary)' }),
+  summary: z.string({ error: 'expected a string, null or nothing' }).nullish(),
+  tags: z.array(z.string(), { error: 'expected a list of strings' }).nullish(),
+};
 
 export type ParsedLine<T> = { ok: true; line: T } | { ok: false; id?: string; error: string };
 

@@ -62,6 +62,26 @@ describe('sitrep cluster', () => {
     expect(rows[4]).toEqual({ id: 'reuters', story: rows[0]?.story });
   });
 
+  it('a bad field is named with what was expected', async () => {
+    const line = (fields: Record<string, unknown>) => JSON.stringify({ id: 'x', title: 'T', summary: 'S', source: 'Wire', published: '2026-05-02T05:00:00Z', ...fields });
+    const { rows } = await runCluster([
+      line({ id: '' }),
+      line({ title: undefined }),
+      line({ summary: 5 }),
+      line({ published: undefined }),
+      line({ tags: 'World' }),
+      line({ link: 7 }),
+    ]);
+    expect(rows.map((row) => row.error)).toEqual([
+      'id: expected a non-empty string or a number',
+      'title: expected a string (it may be empty when there is a summary)',
+      'summary: expected a string, null or nothing',
+      'published: expected an ISO 8601 time',
+      'tags: expected a list of strings',
+      'link: expected a string or null',
+    ]);
+  });
+
   it('items given out of order are clustered in published order; output keeps input order', async () => {
     const { rows } = await runCluster([zamzam[2] ?? '', unrelated, zamzam[1] ?? '', zamzam[0] ?? '']);
     expect(rows.map((row) => row.id)).toEqual(['un', 'ecb', 'reuters', 'dabanga']);
