@@ -4,6 +4,7 @@ import { readJsonFeed } from './json-feed-schema.js';
 import type { ParsedFeed, ParseOutcome } from './parsed-feed.js';
 import { parseXmlFeed } from './rss-parser-adapter.js';
 import { channelHints, readXmlEnvelope, rootIsClosed, type XmlEnvelope } from './xml-envelope.js';
+import { prefixRenames, renamePrefixes } from './xml-namespaces.js';
 import { escapeBareAmpersands, isReferenceError } from './xml-repair.js';
 
 export type { ParsedFeed, ParseOutcome, RawFeedItem } from './parsed-feed.js';
@@ -22,10 +23,9 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
   if (trimmed.length === 0) return failure('the document is empty', null);
   if (trimmed.charCodeAt(0) === 123 /* { */) return parseJson(trimmed);
 
-  const body = withoutLeadingJunk(trimmed);
-  const read = readXmlEnvelope(body);
-  if (!read.ok) return failure(read.message, body);
-  const { envelope } = read;
+  const read = readWithExpectedPrefixes(withoutLeadingJunk(trimmed));
+  if (!read.ok) return failure(read.message, read.body);
+  const { envelope, body } = read;
   if (envelope.declaresEntities) {
     return failure('the DOCTYPE declares XML entities, which feeds never need (refused as a possible entity-expansion bomb)', body);
   }
@@ -49,6 +49,20 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
     }
     return failure(`malformed XML: ${detail}`, body);
   }
+}
+
+/**
+ * The envelope, read again after the prefixes of the namespaces we read are renamed to the
+ * ones the parser expects (xml-namespaces.ts); most documents need no renaming.
+ */
+function readWithExpectedPrefixes(text: string): { ok: true; envelope: XmlEnvelope; body: string } | { ok: false; message: string; body: string } {
+  const first = readXmlEnvelope(text);
+  if (!first.ok) return { ok: false, message: first.message, body: text };
+  const renames = prefixRenames(first.envelope.rootName, text.slice(first.envelope.rootStart, first.envelope.rootTagEnd + 1));
+  if (renames.size === 0) return { ok: true, envelope: first.envelope, body: text };
+  const body = renamePrefixes(text, renames);
+  const second = readXmlEnvelope(body);
+  return second.ok ? { ok: true, envelope: second.envelope, body } : { ok: false, message: second.message, body };
 }
 
 const xmlDeclaration = /<\?xml\s/;

@@ -6,7 +6,7 @@ import type { XmlEnvelope } from './xml-envelope.js';
 /**
  * RSS 0.9x/2.0, RDF and Atom through rss-parser's parseString, mapped to our ParsedFeed.
  * rss-parser keeps only the fields it knows, so custom fields pull in the rest: every guid
- * with its isPermaLink, categories with their attributes, dc:subject, FeedBurner's origLink,
+ * with its isPermaLink, categories with their attributes, dc:subject, FeedBurner's and Pheedo's origLink,
  * item attributes (xml:base) and Atom's raw dates.
  *
  * Atom's <published>/<updated> are renamed before rss-parser sees them: it feeds them to
@@ -39,6 +39,8 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         ['category', 'sitrepCategories', { keepArray: true }],
         ['dc:subject', 'sitrepSubjects', { keepArray: true }],
         ['feedburner:origLink', 'sitrepOrigLink'],
+        // Pheedo, FeedBurner's rival in the 2010s, kept the original link the same way.
+        ['pheedly:origLink', 'sitrepPheedoOrigLink'],
         ['sitrepPublished', 'sitrepPublished'],
         ['sitrepUpdated', 'sitrepUpdated'],
         ['$', 'sitrepAttributes', { keepArray: true }],
@@ -148,7 +150,7 @@ function rssItem(item: Fields, feedBase: string | null, source: MixedContentSour
   const guid = trimmedText(firstGuid);
   const permalink = attributeOf(firstGuid, 'isPermaLink') !== 'false';
   const base = itemBase(item, feedBase);
-  let link = trimmedText(item['sitrepOrigLink']) ?? trimmedText(item['link']);
+  let link = trimmedText(item['sitrepOrigLink']) ?? trimmedText(item['sitrepPheedoOrigLink']) ?? trimmedText(item['link']);
   if (link === null && guid !== null && permalink && /^https?:\/\//i.test(guid)) link = guid;
   return {
     guid,

@@ -220,3 +220,24 @@ describe('parseFeed: a script notice before the feed', () => {
     expect(page).toMatchObject({ ok: false, message: 'not a feed: expected RSS, Atom, RDF or JSON Feed, got an HTML page' });
   });
 });
+
+describe('parseFeed: namespaces are read by URI, not by prefix', () => {
+  it('an Atom feed whose elements carry a prefix (<at:feed xmlns:at="…/Atom">) is Atom', async () => {
+    const feed = await parsedFixture('prefixed-atom.xml');
+    expect(feed).toMatchObject({ format: 'atom', title: 'Sitrep Fixture: Atom with a prefix' });
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]).toMatchObject({ title: 'Envoys meet in Geneva on a truce for the north', link: 'https://prefixed.example.org/geneva', date: '2026-08-11T12:00:00+02:00' });
+    // CDATA inside the content is text and keeps its prefix.
+    expect(feed.items[0]?.contentHtml).toContain('<![CDATA[<at:kept>]]>');
+  });
+
+  it('Dublin Core, content:encoded and Pheedo origLink under other prefixes are read', async () => {
+    const [item] = (await parsedFixture('unusual-prefixes-rss2.xml')).items;
+    expect(item).toMatchObject({
+      link: 'https://prefixes.example.org/danube-floods',
+      date: '2026-08-12T06:30:00Z',
+      categories: ['Europe'],
+    });
+    expect(item?.contentHtml).toBe('<p>Authorities in three countries issued warnings. <dca:date>not a date</dca:date></p>');
+  });
+});
