@@ -48,6 +48,7 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         ['title', 'sitrepTitle', { keepArray: true }],
         ['summary', 'sitrepSummary', { keepArray: true }],
         ['content', 'sitrepContent', { keepArray: true }],
+        ['link', 'sitrepLinks', { keepArray: true }],
       ],
     },
   });
@@ -164,9 +165,23 @@ function rssItem(item: Fields, feedBase: string | null, source: MixedContentSour
   };
 }
 
+/**
+ * The entry's page: its first `alternate` link (a link without `rel` is one), an HTML one
+ * when there is a choice. rss-parser takes the first link of any kind, which for some
+ * feeds is a `related` image or the `replies` thread.
+ */
+function atomAlternateLink(item: Fields): string | null {
+  const links = item['sitrepLinks'];
+  if (!Array.isArray(links)) return null;
+  const alternates = links
+    .map((link: unknown) => ({ href: attributeOf(link, 'href')?.trim() ?? '', rel: attributeOf(link, 'rel') ?? 'alternate', type: attributeOf(link, 'type') }))
+    .filter((link) => link.href !== '' && link.rel === 'alternate');
+  return (alternates.find((link) => link.type === null || link.type.includes('html')) ?? alternates[0])?.href ?? null;
+}
+
 function atomItem(item: Fields, feedBase: string | null, source: MixedContentSource): RawFeedItem {
   const base = itemBase(item, feedBase);
-  const link = trimmedText(item['sitrepOrigLink']) ?? trimmedText(item['link']);
+  const link = trimmedText(item['sitrepOrigLink']) ?? atomAlternateLink(item) ?? trimmedText(item['link']);
   return {
     guid: trimmedText(item['id']),
     link: link === null ? null : resolve(link, base),

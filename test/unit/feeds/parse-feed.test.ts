@@ -241,3 +241,10 @@ describe('parseFeed: namespaces are read by URI, not by prefix', () => {
     expect(item?.contentHtml).toBe('<p>Authorities in three countries issued warnings. <dca:date>not a date</dca:date></p>');
   });
 });
+
+describe('parseFeed: the Atom entry link is its alternate page', () => {
+  it('a link without rel is the alternate; related and replies links are not the page; HTML wins among alternates', async () => {
+    const feed = await parsedFixture('atom-entry-link-order.xml');
+    expect(feed.items.map((item) => item.link)).toEqual(['https://links.example.org/updates/one', 'https://links.example.org/updates/two']);
+  });
+});
