@@ -10,7 +10,7 @@ import type { CliIo } from '../cli-io.js';
 
 const help = `Usage: sitrep parse <file-or-url> [--json] [--config DIR]
 
-Parses and normalizes one feed and prints every item: what Sitrep sees in it.
+Parses and normalizes one feed and prints every item: what Sitrep sees in it. "-" reads the feed from stdin.
   --json     one JSON object per item: id, feedId, title, summary, link, published, sourceTags, language
   --config   config folder (for fetch limits, the User-Agent contact and SITREP_ALLOW_PRIVATE_NETWORKS)
 Exit codes: 0 parsed, 1 fetch or parse failure, 2 bad arguments or config.`;
@@ -24,6 +24,13 @@ async function loadBytes(
   io: CliIo,
   configFlag: string | undefined,
 ): Promise<{ ok: true; body: Buffer; contentType: string | null; url: string } | { ok: false; message: string }> {
+  if (target === '-') {
+    try {
+      return { ok: true, body: await readAll(io.stdin), contentType: null, url: 'file:///dev/stdin' };
+    } catch (error) {
+      return { ok: false, message: `cannot read stdin: ${(error as Error).message}` };
+    }
+  }
   if (!isUrl(target)) {
     const path = resolve(io.cwd, target);
     try {
@@ -42,6 +49,12 @@ async function loadBytes(
   }
   if (result.status === 'unchanged') return { ok: false, message: 'the server answered 304 Not Modified to an unconditional request' };
   return { ok: true, body: result.body, contentType: result.contentType, url: result.finalUrl };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
 }
 
 function humanLines(items: FeedItem[], title: string | null): string[] {
@@ -85,7 +98,7 @@ export async function runParseCommand(argv: string[], io: CliIo): Promise<number
     io.stderr.write(`sitrep parse: ${outcome.code}: ${outcome.message}\n`);
     return 1;
   }
-  const feedId = isUrl(target) ? new URL(target).hostname : basename(target, extname(target));
+  const feedId = target === '-' ? 'stdin' : isUrl(target) ? new URL(target).hostname : basename(target, extname(target));
   const items = normalizeItems(outcome.feed, { feedId, feedUrl: loaded.url, language: null, fetchedAt: new Date() });
   if (parsed.values.json) {
     for (const item of items) io.stdout.write(`${JSON.stringify(toPublicItem(item))}\n`);

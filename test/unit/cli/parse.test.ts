@@ -8,8 +8,8 @@ import { captureIo } from './capture-io.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = 'test/fixtures/feeds';
 
-async function parse(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
-  const captured = captureIo(repoRoot, { env });
+async function parse(argv: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<{ code: number; out: string; err: string }> {
+  const captured = captureIo(repoRoot, { env, ...(input === undefined ? {} : { input }) });
   const code = await runParseCommand(argv, captured.io);
   return { code, out: captured.out(), err: captured.err() };
 }
@@ -45,6 +45,12 @@ describe('sitrep parse (stable contract)', () => {
     expect(code).toBe(0);
     expect(out.split('\n')[0]).toBe('Sitrep Fixture: Markets & Politics: 2 items');
     expect(out).toContain('• AT&T and Verizon fined over location data');
+  });
+
+  it('"-" reads the feed from stdin', async () => {
+    const { code, out } = await parse(['-', '--json'], {}, fixtureText('prefixed-atom.xml'));
+    expect(code).toBe(0);
+    expect(JSON.parse(out.trim())).toMatchObject({ feedId: 'stdin', title: 'Envoys meet in Geneva on a truce for the north' });
   });
 
   it('a feed that is not a feed, or a missing file, exits 1 with the reason', async () => {
