@@ -49,6 +49,8 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         ['summary', 'sitrepSummary', { keepArray: true }],
         ['content', 'sitrepContent', { keepArray: true }],
         ['link', 'sitrepLinks', { keepArray: true }],
+        ['media:group', 'sitrepMediaGroup'],
+        ['media:description', 'sitrepMediaDescription', { keepArray: true }],
       ],
     },
   });
@@ -157,12 +159,29 @@ function rssItem(item: Fields, feedBase: string | null, source: MixedContentSour
     guid,
     link: link === null ? null : resolve(link, base),
     title: markupOf(item, 'sitrepTitle', item['title'], 'title', source),
-    descriptionHtml: markupOf(item, 'sitrepDescription', item['content'], 'description', source),
+    descriptionHtml: orMediaDescription(markupOf(item, 'sitrepDescription', item['content'], 'description', source), item),
     contentHtml: textOf(item['content:encoded']),
     date: trimmedText(item['pubDate']) ?? trimmedText(item['date']),
     categories: categories(item),
     author: trimmedText(item['creator']) ?? trimmedText(item['author']),
   };
+}
+
+/**
+ * Media RSS's description (YouTube puts it in <media:group>), for items that have no other
+ * text. It is plain text by default, so it is escaped to read as text, not markup.
+ */
+function mediaDescription(item: Fields): string | null {
+  const group = item['sitrepMediaGroup'];
+  const node = item['sitrepMediaDescription'] ?? (group !== null && typeof group === 'object' ? (group as Fields)['media:description'] : undefined);
+  const text = trimmedText(node);
+  if (text === null) return null;
+  if (attributeOf(node, 'type') === 'html') return text;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+}
+
+function orMediaDescription(description: string | null, item: Fields): string | null {
+  return description !== null && description.trim() !== '' ? description : (mediaDescription(item) ?? description);
 }
 
 /**
@@ -186,7 +205,7 @@ function atomItem(item: Fields, feedBase: string | null, source: MixedContentSou
     guid: trimmedText(item['id']),
     link: link === null ? null : resolve(link, base),
     title: markupOf(item, 'sitrepTitle', item['title'], 'title', source),
-    descriptionHtml: markupOf(item, 'sitrepSummary', item['summary'], 'summary', source),
+    descriptionHtml: orMediaDescription(markupOf(item, 'sitrepSummary', item['summary'], 'summary', source), item),
     contentHtml: markupOf(item, 'sitrepContent', item['content'], 'content', source),
     date: trimmedText(item['sitrepPublished']) ?? trimmedText(item['sitrepUpdated']),
     categories: categories(item),

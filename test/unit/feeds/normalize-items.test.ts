@@ -203,3 +203,15 @@ describe('normalizeItems: whole fixtures', () => {
     expect(second).toMatchObject({ title: 'Only HTML content, no title.', link: 'https://elsewhere.example.com/story' });
   });
 });
+
+describe('normalizeItems: Media RSS descriptions', () => {
+  it("a video entry's <media:group><media:description> is its summary, read as plain text", async () => {
+    const [item] = normalizeItems(await parsedFixture('media-description.xml'), context());
+    expect(item?.summary).toBe('Forty trucks crossed at Kerem Shalom on Tuesday, the UN said.\nPrices fell by half in two markets <updated> & more.');
+  });
+
+  it('an RSS item with an empty description uses its HTML media:description', async () => {
+    const [item] = normalizeItems(await parsedFixture('media-description-rss2.xml'), context());
+    expect(item?.summary).toBe('Aerial footage of flooded villages near Dadu.');
+  });
+});
