@@ -58,7 +58,7 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
 function readWithExpectedPrefixes(text: string): { ok: true; envelope: XmlEnvelope; body: string } | { ok: false; message: string; body: string } {
   const first = readXmlEnvelope(text);
   if (!first.ok) return { ok: false, message: first.message, body: text };
-  const renames = prefixRenames(first.envelope.rootName, text.slice(first.envelope.rootStart, first.envelope.rootTagEnd + 1));
+  const renames = prefixRenames(first.envelope.rootName, text);
   if (renames.size === 0) return { ok: true, envelope: first.envelope, body: text };
   const body = renamePrefixes(text, renames);
   const second = readXmlEnvelope(body);

@@ -51,6 +51,9 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         ['link', 'sitrepLinks', { keepArray: true }],
         ['media:group', 'sitrepMediaGroup'],
         ['media:description', 'sitrepMediaDescription', { keepArray: true }],
+        // RSS items dated only the Atom way (xml-namespaces.ts makes the prefix `atom`).
+        ['atom:published', 'sitrepAtomPublished'],
+        ['atom:updated', 'sitrepAtomUpdated'],
       ],
     },
   });
@@ -161,7 +164,7 @@ function rssItem(item: Fields, feedBase: string | null, source: MixedContentSour
     title: markupOf(item, 'sitrepTitle', item['title'], 'title', source),
     descriptionHtml: orMediaDescription(markupOf(item, 'sitrepDescription', item['content'], 'description', source), item),
     contentHtml: textOf(item['content:encoded']),
-    date: trimmedText(item['pubDate']) ?? trimmedText(item['date']),
+    date: trimmedText(item['pubDate']) ?? trimmedText(item['date']) ?? trimmedText(item['sitrepAtomPublished']) ?? trimmedText(item['sitrepAtomUpdated']),
     categories: categories(item),
     author: trimmedText(item['creator']) ?? trimmedText(item['author']),
   };

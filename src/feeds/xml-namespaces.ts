@@ -18,28 +18,38 @@ const atomNamespace = 'http://www.w3.org/2005/Atom';
 
 const declaration = /\sxmlns:([A-Za-z_][\w.-]*)\s*=\s*(["'])(.*?)\2/g;
 
-/** The prefixes the root element's start tag declares, with their namespace URIs. */
-function declaredPrefixes(rootStartTag: string): Map<string, string> {
-  const prefixes = new Map<string, string>();
-  for (const match of rootStartTag.matchAll(declaration)) prefixes.set(match[1] ?? '', (match[3] ?? '').trim());
+/**
+ * The prefixes the document declares, with their namespace URIs. Declarations on inner
+ * elements count too (an entry may declare its own prefix for Atom); a prefix bound to
+ * different URIs in different places maps to null and is never renamed.
+ */
+function declaredPrefixes(xml: string): Map<string, string | null> {
+  const prefixes = new Map<string, string | null>();
+  if (!xml.includes('xmlns:')) return prefixes;
+  for (const match of xml.matchAll(declaration)) {
+    const prefix = match[1] ?? '';
+    const uri = (match[3] ?? '').trim();
+    const known = prefixes.get(prefix);
+    prefixes.set(prefix, known === undefined || known === uri ? uri : null);
+  }
   return prefixes;
 }
 
 /**
- * Prefix renames the document needs: from its own prefix to the expected one. An Atom
- * namespace counts only when it is the document's root (`<a:feed>`): inside RSS,
- * `<atom:link>` is a foreign element and keeps whatever prefix it has.
+ * Prefix renames the document needs: from its own prefix to the expected one. In an Atom
+ * document Atom's own elements lose their prefix (`<a:feed>` → `<feed>`); in RSS the Atom
+ * namespace is `atom` (`<a10:updated>` → `<atom:updated>`).
  */
-export function prefixRenames(rootName: string, rootStartTag: string): Map<string, string> {
-  const declared = declaredPrefixes(rootStartTag);
-  const rootPrefix = rootName.includes(':') ? rootName.slice(0, rootName.indexOf(':')) : null;
+export function prefixRenames(rootName: string, xml: string): Map<string, string> {
+  const declared = declaredPrefixes(xml);
+  const atomRoot = rootName === 'feed' || rootName.endsWith(':feed');
   const renames = new Map<string, string>();
-  const taken = new Set(declared.keys());
   for (const [prefix, uri] of declared) {
-    const expected = uri === atomNamespace ? (prefix === rootPrefix ? '' : undefined) : expectedPrefixes.get(uri);
+    if (uri === null) continue;
+    const expected = uri === atomNamespace ? (atomRoot ? '' : 'atom') : expectedPrefixes.get(uri);
     if (expected === undefined || expected === prefix) continue;
     // Another namespace already uses the expected prefix: renaming would merge the two.
-    if (expected !== '' && taken.has(expected) && declared.get(expected) !== uri) continue;
+    if (expected !== '' && declared.has(expected) && declared.get(expected) !== uri) continue;
     renames.set(prefix, expected);
   }
   return renames;

@@ -231,6 +231,17 @@ describe('parseFeed: namespaces are read by URI, not by prefix', () => {
     expect(feed.items[0]?.contentHtml).toContain('<![CDATA[<at:kept>]]>');
   });
 
+  it('an RSS item dated only by atom:updated (here a10:updated) keeps its date', async () => {
+    const [item] = (await parsedFixture('atom-dates-in-rss2.xml')).items;
+    expect(item?.date).toBe('2026-08-10T07:45:00Z');
+  });
+
+  it('an Atom entry that declares its own prefix for Atom is read', async () => {
+    const feed = await parsedFixture('atom-entry-own-prefix.xml');
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]).toMatchObject({ title: 'Ministers agree on grain corridor terms', link: 'https://own-prefix.example.org/grain', date: '2026-08-04T01:29:34Z' });
+  });
+
   it('Dublin Core, content:encoded and Pheedo origLink under other prefixes are read', async () => {
     const [item] = (await parsedFixture('unusual-prefixes-rss2.xml')).items;
     expect(item).toMatchObject({

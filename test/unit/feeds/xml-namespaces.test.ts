@@ -10,9 +10,15 @@ describe('prefixRenames', () => {
     expect(prefixRenames('rss', `<rss xmlns:dc="${dc}">`).size).toBe(0);
   });
 
-  it('unprefixes Atom only when it is the root; inside RSS an atom:link keeps its prefix', () => {
+  it('unprefixes Atom in an Atom document, and names it atom inside RSS', () => {
     expect([...prefixRenames('a:feed', `<a:feed xmlns:a="${atom}">`)]).toEqual([['a', '']]);
-    expect(prefixRenames('rss', `<rss xmlns:a10="${atom}">`).size).toBe(0);
+    expect([...prefixRenames('rss', `<rss xmlns:a10="${atom}">`)]).toEqual([['a10', 'atom']]);
+    expect(prefixRenames('rss', `<rss xmlns:atom="${atom}">`).size).toBe(0);
+  });
+
+  it('reads declarations on inner elements, and leaves a prefix bound to two namespaces alone', () => {
+    expect([...prefixRenames('feed', `<feed xmlns="${atom}"><p0:entry xmlns:p0="${atom}"/></feed>`)]).toEqual([['p0', '']]);
+    expect(prefixRenames('rss', `<rss><i xmlns:x="${dc}"/><j xmlns:x="http://example.org/other"/></rss>`).size).toBe(0);
   });
 
   it('does not rename onto a prefix another namespace already uses', () => {
