@@ -6,7 +6,8 @@ import iconv from 'iconv-lite';
  * Content-Type header, the XML declaration; a document that declares nothing is UTF-8 when
  * its bytes are valid UTF-8 and windows-1252 otherwise (undeclared Latin-1 is common, and
  * windows-1252 is the Latin-1 superset that also gets curly quotes and dashes right).
- * Like browsers, we read ISO-8859-1 and US-ASCII labels as windows-1252.
+ * Like browsers, we read ISO-8859-1 and US-ASCII labels as windows-1252. A single-byte
+ * label on bytes that are valid UTF-8 beyond ASCII is taken for a stale label.
  */
 export type CharsetSource = 'bom' | 'header' | 'prolog' | 'sniffed' | 'default';
 
@@ -136,6 +137,19 @@ function mostlyUtf8(body: Buffer): boolean {
   return good > bad;
 }
 
+const singleByteCharset = /^(?:windows-(?:12\d\d|874)|iso-8859-\d+|koi8-[a-z]+|cp(?:437|737|775|85\d|86\d|125\d)|mac[a-z]*)$/;
+
+/**
+ * A label naming a single-byte charset (windows-1251, ISO-8859-5, KOI8-R …) is overruled
+ * by bytes that are valid UTF-8 with characters beyond ASCII: text in those charsets almost
+ * never forms valid UTF-8 by chance, while a feed converted to UTF-8 that kept its old
+ * declaration (or a server's stale charset) is common, and reading it by the label turns
+ * every letter into two ("Р’ Р‘СѓР·…").
+ */
+function labelOverruledByUtf8(label: string, body: Buffer): boolean {
+  return singleByteCharset.test(label) && !isAscii(body) && isUtf8(body);
+}
+
 export function decodeFeedBody(body: Buffer, contentType: string | null): DecodedFeedBody {
   const bom = bomOf(body);
   if (bom !== null) return decode(body.subarray(bom.length), bom.charset, 'bom');
@@ -146,6 +160,7 @@ export function decodeFeedBody(body: Buffer, contentType: string | null): Decode
   // Servers that add "charset=utf-8" to everything are common; bytes that are not UTF-8
   // prove the header wrong, and the document's own declaration gets its say.
   const header = charsetLabel(headerCharset(contentType));
+  if (header !== null && labelOverruledByUtf8(header, body)) return decode(body, 'utf-8', 'sniffed');
   if (header !== null && !(header === 'utf-8' && !isValidUtf8())) return decode(body, header, 'header');
 
   const utf16 = utf16Order(body);
@@ -154,6 +169,7 @@ export function decodeFeedBody(body: Buffer, contentType: string | null): Decode
   const prolog = charsetLabel(prologEncoding(body));
   // A declaration readable as ASCII cannot be UTF-16; such documents are really UTF-8.
   if (prolog !== null && !prolog.startsWith('utf-16')) {
+    if (labelOverruledByUtf8(prolog, body)) return decode(body, 'utf-8', 'sniffed');
     if (prolog !== 'utf-8' || isValidUtf8()) return decode(body, prolog, 'prolog');
     return decode(body, 'windows-1252', 'sniffed');
   }

@@ -68,6 +68,22 @@ describe('decodeFeedBody', () => {
     expect(decoded.text).toContain('informações');
   });
 
+  it('a single-byte label on bytes that are valid UTF-8 is taken for stale: no "Р’ Р‘СѓР·" mojibake', () => {
+    const cyrillic = 'В Бузулуке открылся Ледовый дворец';
+    const xml = `<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>${cyrillic}</title></channel></rss>`;
+    const fromProlog = decodeFeedBody(Buffer.from(xml, 'utf8'), null);
+    expect(fromProlog).toMatchObject({ charset: 'utf-8', source: 'sniffed' });
+    expect(fromProlog.text).toContain(cyrillic);
+    const fromHeader = decodeFeedBody(Buffer.from(xml, 'utf8'), 'text/xml; charset=ISO-8859-1');
+    expect(fromHeader.text).toContain(cyrillic);
+    // Bytes really in windows-1251 (not valid UTF-8) keep their label.
+    const legacy = decodeFeedBody(iconv.encode(xml, 'windows-1251'), null);
+    expect(legacy).toMatchObject({ charset: 'windows-1251', source: 'prolog' });
+    expect(legacy.text).toContain(cyrillic);
+    // Pure ASCII proves nothing either way: the label stands.
+    expect(decodeFeedBody(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><rss/>', 'utf8'), null)).toMatchObject({ charset: 'koi8-r' });
+  });
+
   it('an unknown charset label is ignored rather than failing the feed', () => {
     const body = Buffer.from('<rss><channel><title>Zürich</title></channel></rss>', 'utf8');
     expect(decodeFeedBody(body, 'text/xml; charset=x-made-up')).toMatchObject({ charset: 'utf-8', source: 'default' });
