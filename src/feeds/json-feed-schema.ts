@@ -85,6 +85,7 @@ export function readJsonFeed(document: unknown): JsonFeedOutcome {
       format: 'json',
       title: nonEmpty(feed.title),
       link: nonEmpty(feed.home_page_url),
+      selfLink: nonEmpty(feed.feed_url),
       language: nonEmpty(feed.language),
       updated: null,
       items,

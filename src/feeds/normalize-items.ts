@@ -30,7 +30,8 @@ export function normalizeItems(feed: ParsedFeed, context: NormalizeContext): Fee
   const fetchedAt = context.fetchedAt.getTime();
   const feedDate = parseDate(feed.updated);
   const fallbackDate = feedDate !== null && feedDate <= fetchedAt ? feedDate : fetchedAt;
-  const base = (feed.link === null ? null : canonicalUrl(feed.link, context.feedUrl)) ?? context.feedUrl;
+  const documentUrl = documentUrlOf(feed, context.feedUrl);
+  const base = (feed.link === null ? null : canonicalUrl(feed.link, documentUrl)) ?? documentUrl;
   const language = languageTag(feed.language) ?? languageTag(context.language);
   const scope: ItemScope = { context, base, language, fetchedAt, fallbackDate };
   const items: FeedItem[] = [];
@@ -39,6 +40,16 @@ export function normalizeItems(feed: ParsedFeed, context: NormalizeContext): Fee
     if (item !== null) items.push(item);
   }
   return items;
+}
+
+/**
+ * The URL relative links resolve against: where the feed was fetched from, or, for a feed
+ * read from a file or stdin, where it says it lives (its absolute self link), so
+ * `sitrep parse saved.xml` resolves `/news/1` as the live feed would.
+ */
+function documentUrlOf(feed: ParsedFeed, feedUrl: string): string {
+  if (/^https?:/i.test(feedUrl) || feed.selfLink === null) return feedUrl;
+  return /^https?:\/\//i.test(feed.selfLink) ? feed.selfLink : feedUrl;
 }
 
 interface ItemScope {

@@ -18,6 +18,8 @@ export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
   title: string | null;
   link: string | null;
+  /** Where the feed says it lives (atom:link rel="self", JSON Feed's feed_url), as written. */
+  selfLink: string | null;
   language: string | null;
   updated: string | null;
   items: RawFeedItem[];

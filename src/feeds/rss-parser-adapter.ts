@@ -33,6 +33,9 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         'sitrepUpdated',
         ['dc:date', 'sitrepDcDate'],
         ['dc:language', 'sitrepDcLanguage'],
+        // Atom's own links, and atom:link inside an RSS channel (the prefix made `atom`).
+        ['link', 'sitrepFeedLinks', { keepArray: true }],
+        ['atom:link', 'sitrepAtomLinks', { keepArray: true }],
       ] as unknown as (keyof Fields)[],
       item: [
         ['guid', 'sitrepGuids', { keepArray: true }],
@@ -72,7 +75,8 @@ export async function parseXmlFeed(text: string, envelope: XmlEnvelope): Promise
   return {
     format,
     title: trimmedText(output['title']),
-    link: trimmedText(output['link']),
+    link: (format === 'atom' ? alternateLink(output['sitrepFeedLinks']) : null) ?? trimmedText(output['link']),
+    selfLink: selfLink(format === 'atom' ? output['sitrepFeedLinks'] : output['sitrepAtomLinks']),
     language: trimmedText(output['language']) ?? trimmedText(output['sitrepDcLanguage']) ?? envelope.lang,
     updated:
       trimmedText(output['sitrepUpdated']) ??
@@ -187,23 +191,36 @@ function orMediaDescription(description: string | null, item: Fields): string | 
   return description !== null && description.trim() !== '' ? description : (mediaDescription(item) ?? description);
 }
 
-/**
- * The entry's page: its first `alternate` link (a link without `rel` is one), an HTML one
- * when there is a choice. rss-parser takes the first link of any kind, which for some
- * feeds is a `related` image or the `replies` thread.
- */
-function atomAlternateLink(item: Fields): string | null {
-  const links = item['sitrepLinks'];
-  if (!Array.isArray(links)) return null;
-  const alternates = links
+interface LinkElement {
+  href: string;
+  rel: string;
+  type: string | null;
+}
+
+function linkElements(links: unknown): LinkElement[] {
+  if (!Array.isArray(links)) return [];
+  return links
     .map((link: unknown) => ({ href: attributeOf(link, 'href')?.trim() ?? '', rel: attributeOf(link, 'rel') ?? 'alternate', type: attributeOf(link, 'type') }))
-    .filter((link) => link.href !== '' && link.rel === 'alternate');
+    .filter((link) => link.href !== '');
+}
+
+/**
+ * The page an Atom feed or entry stands for: its first `alternate` link (a link without
+ * `rel` is one), an HTML one when there is a choice. rss-parser takes the first link of
+ * any kind, which for some feeds is a `related` image, the `replies` thread or `self`.
+ */
+function alternateLink(links: unknown): string | null {
+  const alternates = linkElements(links).filter((link) => link.rel === 'alternate');
   return (alternates.find((link) => link.type === null || link.type.includes('html')) ?? alternates[0])?.href ?? null;
+}
+
+function selfLink(links: unknown): string | null {
+  return linkElements(links).find((link) => link.rel === 'self')?.href ?? null;
 }
 
 function atomItem(item: Fields, feedBase: string | null, source: MixedContentSource): RawFeedItem {
   const base = itemBase(item, feedBase);
-  const link = trimmedText(item['sitrepOrigLink']) ?? atomAlternateLink(item) ?? trimmedText(item['link']);
+  const link = trimmedText(item['sitrepOrigLink']) ?? alternateLink(item['sitrepLinks']) ?? trimmedText(item['link']);
   return {
     guid: trimmedText(item['id']),
     link: link === null ? null : resolve(link, base),

@@ -17,7 +17,7 @@ function rawItem(overrides: Partial<RawFeedItem> = {}): RawFeedItem {
 }
 
 function feedOf(items: RawFeedItem[], overrides: Partial<ParsedFeed> = {}): ParsedFeed {
-  return { format: 'rss', title: 'Feed', link: 'https://example.org/', language: null, updated: null, items, ...overrides };
+  return { format: 'rss', title: 'Feed', link: 'https://example.org/', selfLink: null, language: null, updated: null, items, ...overrides };
 }
 
 describe('normalizeItems: text', () => {
@@ -93,6 +93,16 @@ describe('normalizeItems: links', () => {
     const items = normalizeItems(await parsedFixture('relative-links-rss2.xml'), context());
     expect(items[2]?.link).toBe('https://wire.example.org/World/Story?page=2');
     expect(items[3]?.link).toBe('https://wire.example.org/world/original-story');
+  });
+
+  it('a feed read from a file resolves relative links against its absolute self link', async () => {
+    const feed = await parsedFixture('relative-links-self-link-rss2.xml');
+    expect(feed.selfLink).toBe('https://games.example.org/en/news/rss');
+    const [fromFile] = normalizeItems(feed, context({ feedUrl: 'file:///tmp/saved-feed.xml' }));
+    expect(fromFile?.link).toBe('https://games.example.org/en/news/detail/1074-winter-update');
+    // Fetched over HTTP, the URL it came from is the base, whatever the feed claims.
+    const [fetched] = normalizeItems(feed, context({ feedUrl: 'https://mirror.example.net/feeds/games.xml' }));
+    expect(fetched?.link).toBe('https://mirror.example.net/en/news/detail/1074-winter-update');
   });
 
   it('relative links resolve against the channel link, then the feed URL', async () => {

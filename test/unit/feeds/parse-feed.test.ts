@@ -259,3 +259,10 @@ describe('parseFeed: the Atom entry link is its alternate page', () => {
     expect(feed.items.map((item) => item.link)).toEqual(['https://links.example.org/updates/one', 'https://links.example.org/updates/two']);
   });
 });
+
+describe('parseFeed: the Atom feed link is its alternate page', () => {
+  it('a self link listed first is the self link, not the site', async () => {
+    const feed = await parsedFixture('atom-entry-link-order.xml');
+    expect(feed).toMatchObject({ link: 'https://links.example.org/', selfLink: 'https://links.example.org/feed.xml' });
+  });
+});
