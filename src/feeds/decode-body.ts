@@ -6,8 +6,8 @@ import iconv from 'iconv-lite';
  * Content-Type header, the XML declaration; a document that declares nothing is UTF-8 when
  * its bytes are valid UTF-8 and windows-1252 otherwise (undeclared Latin-1 is common, and
  * windows-1252 is the Latin-1 superset that also gets curly quotes and dashes right).
- * Like browsers, we read ISO-8859-1 and US-ASCII labels as windows-1252. A single-byte
- * label on bytes that are valid UTF-8 beyond ASCII is taken for a stale label.
+ * Like browsers, we read ISO-8859-1 and US-ASCII labels as windows-1252. A legacy label
+ * on bytes that are valid UTF-8 beyond ASCII is taken for a stale label.
  */
 export type CharsetSource = 'bom' | 'header' | 'prolog' | 'sniffed' | 'default';
 
@@ -137,17 +137,15 @@ function mostlyUtf8(body: Buffer): boolean {
   return good > bad;
 }
 
-const singleByteCharset = /^(?:windows-(?:12\d\d|874)|iso-8859-\d+|koi8-[a-z]+|cp(?:437|737|775|85\d|86\d|125\d)|mac[a-z]*)$/;
-
 /**
- * A label naming a single-byte charset (windows-1251, ISO-8859-5, KOI8-R …) is overruled
- * by bytes that are valid UTF-8 with characters beyond ASCII: text in those charsets almost
+ * A legacy charset label (windows-1251, ISO-8859-5, GB2312, Shift_JIS …) is overruled by
+ * bytes that are valid UTF-8 with characters beyond ASCII: text in those charsets almost
  * never forms valid UTF-8 by chance, while a feed converted to UTF-8 that kept its old
  * declaration (or a server's stale charset) is common, and reading it by the label turns
- * every letter into two ("Р’ Р‘СѓР·…").
+ * every letter into two or three ("Р’ Р‘СѓР·…", "涔犺繎…").
  */
 function labelOverruledByUtf8(label: string, body: Buffer): boolean {
-  return singleByteCharset.test(label) && !isAscii(body) && isUtf8(body);
+  return label !== 'utf-8' && !label.startsWith('utf-16') && !isAscii(body) && isUtf8(body);
 }
 
 export function decodeFeedBody(body: Buffer, contentType: string | null): DecodedFeedBody {

@@ -68,7 +68,7 @@ describe('decodeFeedBody', () => {
     expect(decoded.text).toContain('informações');
   });
 
-  it('a single-byte label on bytes that are valid UTF-8 is taken for stale: no "Р’ Р‘СѓР·" mojibake', () => {
+  it('a legacy label on bytes that are valid UTF-8 is taken for stale: no "Р’ Р‘СѓР·" mojibake', () => {
     const cyrillic = 'В Бузулуке открылся Ледовый дворец';
     const xml = `<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>${cyrillic}</title></channel></rss>`;
     const fromProlog = decodeFeedBody(Buffer.from(xml, 'utf8'), null);
@@ -80,6 +80,11 @@ describe('decodeFeedBody', () => {
     const legacy = decodeFeedBody(iconv.encode(xml, 'windows-1251'), null);
     expect(legacy).toMatchObject({ charset: 'windows-1251', source: 'prolog' });
     expect(legacy.text).toContain(cyrillic);
+    // Multi-byte legacy charsets too: GB2312 text is never valid UTF-8 by chance.
+    const chinese = '新闻国内：习近平考察东北三省';
+    const gb = `<?xml version="1.0" encoding="gb2312"?><rss><channel><title>${chinese}</title></channel></rss>`;
+    expect(decodeFeedBody(Buffer.from(gb, 'utf8'), null).text).toContain(chinese);
+    expect(decodeFeedBody(iconv.encode(gb, 'gbk'), null)).toMatchObject({ charset: 'gbk', source: 'prolog' });
     // Pure ASCII proves nothing either way: the label stands.
     expect(decodeFeedBody(Buffer.from('<?xml version="1.0" encoding="koi8-r"?><rss/>', 'utf8'), null)).toMatchObject({ charset: 'koi8-r' });
   });
