@@ -43,7 +43,7 @@ function createParser(atom: boolean): Parser<Fields, Fields> {
         ['dc:subject', 'sitrepSubjects', { keepArray: true }],
         ['feedburner:origLink', 'sitrepOrigLink'],
         // Pheedo, FeedBurner's rival in the 2010s, kept the original link the same way.
-        ['pheedly:origLink', 'sitrepPheedoOrigLink'],
+        ['pheedo:origLink', 'sitrepPheedoOrigLink'],
         ['sitrepPublished', 'sitrepPublished'],
         ['sitrepUpdated', 'sitrepUpdated'],
         ['$', 'sitrepAttributes', { keepArray: true }],

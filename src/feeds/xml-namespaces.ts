@@ -11,6 +11,7 @@ const expectedPrefixes: ReadonlyMap<string, string> = new Map([
   ['http://purl.org/dc/elements/1.1/', 'dc'],
   ['http://purl.org/rss/1.0/modules/content/', 'content'],
   ['http://rssnamespace.org/feedburner/ext/1.0', 'feedburner'],
+  ['http://www.pheedo.com/namespace/pheedo', 'pheedo'],
   ['http://www.w3.org/1999/02/22-rdf-syntax-ns#', 'rdf'],
   ['http://purl.org/rss/1.0/', ''],
 ]);
