@@ -12,10 +12,12 @@ async function newestMtime(dir: string): Promise<number> {
   return newest;
 }
 
-/** Tests that run the CLI as a process need dist/ as fresh as src/ (npm install builds it once). */
+/** Tests that run the CLI or a script as a process need dist/ as fresh as src/ and scripts/ (npm install builds it once). */
 export async function ensureBuilt(): Promise<void> {
-  const entry = resolve('dist/src/cli/main.js');
-  const built = await stat(entry).then((s) => s.mtimeMs, () => 0);
-  if (built >= (await newestMtime(resolve('src')))) return;
+  const built = Math.min(
+    ...(await Promise.all(['dist/src/cli/main.js', 'dist/scripts/train-topics.js'].map((entry) => stat(resolve(entry)).then((s) => s.mtimeMs, () => 0)))),
+  );
+  const sources = Math.max(await newestMtime(resolve('src')), await newestMtime(resolve('scripts')));
+  if (built >= sources) return;
   await promisify(execFile)(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { timeout: 180_000 });
 }
