@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { runRegisterCommandsCommand } from '../../src/cli/commands/register-comm
 import { commandSpecs } from '../../src/commands/command-specs.js';
 import { feedText } from '../../src/commands/feed-text.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { scratchDir } from '../helpers/scratch-dir.js';
 
 /** Slash commands and autocomplete through the gateway, with real discord.js. */
 const channel = '720000000000000001';
@@ -187,7 +187,7 @@ describe('sitrep register-commands', () => {
       },
     });
   const io = (env: Record<string, string>) => {
-    const cwd = mkdtempSync(join(tmpdir(), 'sitrep-register-'));
+    const cwd = scratchDir('sitrep-register-');
     writeFileSync(join(cwd, 'feeds.yaml'), 'feeds: []\n');
     return { stdin: Readable.from([]), stdout: sink((t) => (out += t)), stderr: sink((t) => (err += t)), env: { SITREP_CONFIG_DIR: cwd, ...env }, cwd };
   };

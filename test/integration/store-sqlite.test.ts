@@ -1,13 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openStore } from '../../src/store/keyv-store.js';
 import { runStoreContract } from './helpers/store-contract.js';
+import { scratchDir } from '../helpers/scratch-dir.js';
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'sitrep-store-'));
+const dir = scratchDir('sitrep-store-');
 const file = path.join(dir, 'nested', 'sitrep.sqlite');
 
 runStoreContract({

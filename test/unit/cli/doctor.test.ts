@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runDoctorCommand } from '../../../src/cli/commands/doctor.js';
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -30,7 +30,7 @@ describe('sitrep doctor', () => {
   });
 
   it('the story window comes from the config folder being checked', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'doctor-'));
+    const dir = scratchDir('doctor-');
     await copyFile(path.join(repoRoot, 'config/feeds.yaml'), path.join(dir, 'feeds.yaml'));
     await writeFile(path.join(dir, 'settings.yaml'), 'stories:\n  windowHours: 48\n');
     const { out } = await doctor(dir);

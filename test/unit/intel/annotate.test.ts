@@ -1,26 +1,21 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnnotator, loadIntel } from '../../../src/intel/annotate-item.js';
 import { ConfigError } from '../../../src/settings/config-error.js';
+import { scratchDir } from '../../helpers/scratch-dir.js';
 import { repoRoot, seedStory } from './classify-helpers.js';
 
 const configDir = join(repoRoot, 'config');
 const intel = await loadIntel(configDir);
 const annotate = createAnnotator({ ...intel, summaryMaxChars: 300 });
-const scratch: string[] = [];
 
 function configCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-intel-'));
-  scratch.push(dir);
+  const dir = scratchDir('sitrep-intel-');
   for (const file of ['topics.yaml', 'places.yaml', 'actors.yaml']) cpSync(join(configDir, file), join(dir, file));
   return dir;
 }
-
-afterAll(() => {
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('annotator', () => {
   it('loads the shipped model (a stale or missing model would silently fall back to lexicons)', () => {

@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backgroundFrom, buildStoryIdf, loadStoryIdf, STORY_TERMS_ID } from '../../../src/intel/cluster/story-idf.js';
 import { Vocabulary } from '../../../src/intel/cluster/vocabulary.js';
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 const everydayNews = [
   { title: 'Minister says talks will resume', summary: 'The minister said talks would resume next week.' },
@@ -51,7 +51,7 @@ describe('reference frequencies for story clustering', () => {
   });
 
   it('a missing, broken or stale file is a clear problem naming the file, not a crash', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'story-idf-'));
+    const dir = scratchDir('story-idf-');
     const missing = await loadStoryIdf(join(dir, 'none.json'));
     expect(missing).toMatchObject({ ok: false, message: expect.stringContaining('none.json: cannot be read') });
 

@@ -1,12 +1,12 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/settings/config-error.js';
 import { loadConfig } from '../../../src/settings/load-config.js';
+import { scratchDir } from '../../helpers/scratch-dir.js';
 
 async function configDir(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sitrep-config-'));
+  const dir = scratchDir('sitrep-config-');
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   return dir;
 }
