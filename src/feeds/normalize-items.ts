@@ -70,7 +70,7 @@ function normalizeItem(raw: RawFeedItem, scope: ItemScope): FeedItem | null {
   const itemDate = parseDate(raw.date);
   const date = itemDate === null ? scope.fallbackDate : Math.min(itemDate, scope.fetchedAt);
   return {
-    id: itemId({ feedId: scope.context.feedId, link, guid, title, summary }),
+    id: itemId({ feedId: scope.context.feedId, link: link === null ? null : withAnchor(link, raw.link), guid, title, summary }),
     feedId: scope.context.feedId,
     title,
     summary,
@@ -80,6 +80,24 @@ function normalizeItem(raw: RawFeedItem, scope: ItemScope): FeedItem | null {
     sourceTags: sourceTags(raw.categories),
     language: scope.language,
   };
+}
+
+/** Fragments that point into any page (navigation), not at one post of it. */
+const navigationAnchors: ReadonlySet<string> = new Set(['top', 'main', 'content', 'main-content', 'article', 'story', 'comments', 'respond', 'more', 'start', 'page', '0']);
+
+/**
+ * The canonical link drops fragments (`#xtor=RSS-3`, `#top`, BBC's `#0`), but some blogs
+ * give each post of a day's page only an anchor (`…/2002/09/29#a243`): without it their
+ * posts would share one id and all but the first be taken for repeats. Such an anchor (not
+ * a `key=value` tracker, not a navigation target) stays part of the item's identity; the
+ * link shown keeps none.
+ */
+function withAnchor(canonical: string, rawLink: string | null): string {
+  const hash = rawLink?.indexOf('#') ?? -1;
+  if (rawLink === null || hash < 0) return canonical;
+  const anchor = rawLink.slice(hash + 1).trim();
+  if (anchor.length === 0 || anchor.includes('=') || navigationAnchors.has(anchor.toLowerCase())) return canonical;
+  return `${canonical}#${anchor}`;
 }
 
 function summaryOf(raw: RawFeedItem): string {

@@ -168,6 +168,21 @@ describe('normalizeItems: tags, language, ids', () => {
     expect(world[0]?.id).toBe(home[0]?.id);
   });
 
+  it("posts that share a page and differ by their anchor keep their own ids; tracking and navigation fragments don't count", () => {
+    const posts = normalizeItems(
+      feedOf([
+        rawItem({ title: null, descriptionHtml: 'First post of the day.', link: 'https://blog.example.org/2002/09/29#When:6:56:02PM', guid: 'https://blog.example.org/2002/09/29#When:6:56:02PM' }),
+        rawItem({ title: null, descriptionHtml: 'Second post of the day.', link: 'https://blog.example.org/2002/09/29#When:12:59:01PM' }),
+      ]),
+      context(),
+    );
+    expect(new Set(posts.map((item) => item.id)).size).toBe(2);
+    expect(posts.map((item) => item.link)).toEqual(['https://blog.example.org/2002/09/29', 'https://blog.example.org/2002/09/29']);
+    const tracked = normalizeItems(feedOf([rawItem({ link: 'https://news.example.org/a#xtor=RSS-3' })]), context({ feedId: 'x' }));
+    const plain = normalizeItems(feedOf([rawItem({ link: 'https://news.example.org/a' })]), context({ feedId: 'y' }));
+    expect(tracked[0]?.id).toBe(plain[0]?.id);
+  });
+
   it('without a link the id comes from feed + guid, so equal guids in different feeds differ', () => {
     const a = normalizeItems(feedOf([rawItem({ guid: '123' })]), context({ feedId: 'a' }));
     const b = normalizeItems(feedOf([rawItem({ guid: '123' })]), context({ feedId: 'b' }));
