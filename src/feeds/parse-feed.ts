@@ -34,6 +34,8 @@ export async function parseFeed(text: string): Promise<ParseOutcome> {
     const what = root.toLowerCase() === 'html' ? 'an HTML page' : `an XML document with root <${root}>`;
     return failure(`not a feed: expected RSS, Atom, RDF or JSON Feed, got ${what}`, body);
   }
+  // rss-parser reads an <rss> without a <channel> as a TypeError deep inside; say what is wrong.
+  if (root === 'rss' && !/<channel[\s>]/.test(body)) return failure('not a feed: <rss> has no <channel>', body);
   try {
     const feed = await parseXmlWithRepairs(body, envelope);
     // sax reports an unclosed root today; the check keeps a truncated body an error even if

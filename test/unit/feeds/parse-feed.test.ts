@@ -148,6 +148,11 @@ describe('parseFeed: failures are values', () => {
     await expect(parseFeed(text)).resolves.toMatchObject({ ok: false, code: 'feed/parse' });
   });
 
+  it('an <rss> without a <channel> is feed/parse saying so', async () => {
+    const outcome = await parseFeed('<?xml version="1.0"?><rss version="2.0"><title>T</title><item><title>A</title></item></rss>');
+    expect(outcome).toMatchObject({ ok: false, code: 'feed/parse', message: 'not a feed: <rss> has no <channel>' });
+  });
+
   it('a feed with a valid channel and no items is a success with zero items', async () => {
     const outcome = await parseFeed('<rss version="2.0"><channel><title>Quiet</title></channel></rss>');
     expect(outcome).toMatchObject({ ok: true, feed: { title: 'Quiet', items: [] } });
