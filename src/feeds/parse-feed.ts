@@ -5,7 +5,7 @@ import type { ParsedFeed, ParseOutcome } from './parsed-feed.js';
 import { parseXmlFeed } from './rss-parser-adapter.js';
 import { channelHints, readXmlEnvelope, rootIsClosed, type XmlEnvelope } from './xml-envelope.js';
 import { prefixRenames, renamePrefixes } from './xml-namespaces.js';
-import { escapeBareAmpersands, isReferenceError } from './xml-repair.js';
+import { escapeBareAmpersands, isReferenceError, withoutLeadingJunk } from './xml-repair.js';
 
 export type { ParsedFeed, ParseOutcome, RawFeedItem } from './parsed-feed.js';
 
@@ -65,29 +65,6 @@ function readWithExpectedPrefixes(text: string): { ok: true; envelope: XmlEnvelo
   const body = renamePrefixes(text, renames);
   const second = readXmlEnvelope(body);
   return second.ok ? { ok: true, envelope: second.envelope, body } : { ok: false, message: second.message, body };
-}
-
-const xmlDeclaration = /<\?xml\s/;
-const feedRoot = /<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]/;
-const htmlPage = /<html[\s>]/i;
-/** How far into a document a server's notice can push the real start; notices are short. */
-const junkScanChars = 4096;
-
-/**
- * A server-side script's notice printed before the feed ("Notice: Undefined index …",
- * "<br /><b>Warning</b>: …") is not part of the document. An XML declaration can only come
- * first, so what precedes one is cut unless it holds a feed root or an HTML page; without
- * one, text before the first tag is. Anything else is left for the parser to judge.
- */
-function withoutLeadingJunk(body: string): string {
-  const head = body.slice(0, junkScanChars);
-  const declaration = head.search(xmlDeclaration);
-  if (declaration === 0) return body;
-  const before = head.slice(0, declaration);
-  if (declaration > 0 && !feedRoot.test(before) && !htmlPage.test(before)) return body.slice(declaration);
-  if (body.charCodeAt(0) === 60 /* < */) return body;
-  const firstTag = body.indexOf('<');
-  return firstTag > 0 ? body.slice(firstTag) : body;
 }
 
 /**

@@ -43,3 +43,28 @@ function canonicalNumeric(reference: string): string | null {
 export function isReferenceError(message: string): boolean {
   return /Invalid character (?:in entity name|entity)/i.test(message);
 }
+
+const xmlDeclaration = /<\?xml\s/;
+const feedRoot = /<(?:rss|feed|(?:[\w-]+:)?RDF)[\s>]/;
+const htmlPage = /<html[\s>]/i;
+/** How far into a document a server's notice can push the real start; notices are short. */
+const junkScanChars = 4096;
+
+/**
+ * A server-side script's notice printed before the feed ("Notice: Undefined index …",
+ * "<br /><b>Warning</b>: …") is not part of the document. An XML declaration can only come
+ * first, so what precedes one is cut unless it holds a feed root or an HTML page; without
+ * one, text before the first tag is. Anything else is left for the parser to judge.
+ */
+export function withoutLeadingJunk(body: string): string {
+  const head = body.slice(0, junkScanChars);
+  const declaration = head.search(xmlDeclaration);
+  if (declaration === 0) return body;
+  if (declaration > 0) {
+    const before = head.slice(0, declaration);
+    if (!feedRoot.test(before) && !htmlPage.test(before)) return body.slice(declaration);
+  }
+  if (body.charCodeAt(0) === 60 /* < */) return body;
+  const firstTag = body.indexOf('<');
+  return firstTag > 0 ? body.slice(firstTag) : body;
+}
