@@ -54,7 +54,6 @@ export interface CorpusCheck {
   problems: string[];
 }
 
-
 export async function checkLabeledTopics(dir: string): Promise<CorpusCheck> {
   const problems: string[] = [];
   const writtenFile = join(dir, 'written.jsonl');

@@ -42,7 +42,6 @@ export interface CorpusLoad {
   realAvailable: boolean;
 }
 
-
 async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');

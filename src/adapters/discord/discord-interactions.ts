@@ -72,7 +72,6 @@ export function toCommandRequest(interaction: ChatInputCommandInteraction, admin
   };
 }
 
-
 /**
  * Replies within Discord's 3 s: a fast core answer goes out as the reply
  * itself (with its own ephemeral flag); a slow one is deferred first — ephemeral

@@ -1,7 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { DeliveryOutcome } from '../chat-adapter.js';
 
-
 /** Discord's JSON error code and message, when the error carries them. */
 function describe(error: DiscordAPIError): string {
   return `${error.code} ${error.message}`.trim();

@@ -17,7 +17,6 @@ export interface SlackCommandOptions {
 
 type Respond = (message: { response_type: 'ephemeral' | 'in_channel'; replace_original?: boolean; text: string; blocks: unknown[] }) => Promise<unknown>;
 
-
 async function answer(respond: Respond | undefined, reply: CommandReply, logger: Logger): Promise<void> {
   if (!respond) {
     logger.warn('slack gave no response_url: reply dropped', { title: reply.title });

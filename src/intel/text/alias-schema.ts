@@ -35,7 +35,6 @@ export const aliasSpecSchema = z.unknown().transform((value, ctx): AliasSpec => 
   return z.NEVER;
 });
 
-
 export function aliasText(spec: AliasSpec): string {
   return typeof spec === 'string' ? spec : spec.text;
 }
