@@ -15,7 +15,7 @@ import { loadStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { parseJsonLinesStrict } from './json-lines.js';
 import { canonicalUrl } from '../src/feeds/canonical-url.js';
 import { readFeedEntries, withoutFragment } from './topic-corpus.js';
-import { sameHourProbe } from './same-hour-probe.js';
+import { inPublishedOrder, sameHourProbe } from './same-hour-probe.js';
 import { scriptArgs } from './script-args.js';
 
 const usage = `Usage: npm run eval:stories -- [--split every|dev|test|all] [--set both|real|written] [--show N] [--quiet]
@@ -162,10 +162,6 @@ function describe(items: LabeledItem[], predicted: string[], negatives: z.output
   lines.push(`hard negatives merged: ${merged.length}/${present.length}`);
   for (const n of merged) lines.push(`  ${n.a} + ${n.b} (${n.why})`);
   return lines;
-}
-
-function inPublishedOrder(items: readonly LabeledItem[]): LabeledItem[] {
-  return [...items].sort((a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id));
 }
 
 async function main(): Promise<void> {

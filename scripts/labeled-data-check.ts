@@ -3,9 +3,9 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './repo-root.js';
 import { scriptArgs } from './script-args.js';
+import { parseJsonLines } from './json-lines.js';
 
 const usage = `Usage: npm run data:check -- [--dir DIR]\nChecks the labelled topic data: schema, duplicates, label counts.`;
-import { parseJsonLines } from './json-lines.js';
 
 /**
  * `node dist/scripts/labeled-data-check.js [--dir DIR]`: validates data/labeled/topics and prints the

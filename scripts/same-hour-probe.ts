@@ -17,7 +17,8 @@ export interface StoryPair {
 
 const hourMs = 3_600_000;
 
-function inPublishedOrder<T extends ProbeItem>(items: readonly T[]): T[] {
+/** Items as the live system sees them: by published time, ties by id. */
+export function inPublishedOrder<T extends ProbeItem>(items: readonly T[]): T[] {
   return [...items].sort((x, y) => Date.parse(x.published) - Date.parse(y.published) || x.id.localeCompare(y.id));
 }
 

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { buildStoryIdf } from '../src/intel/cluster/story-idf.js';
 import { repoRoot } from './repo-root.js';
 import { scriptArgs } from './script-args.js';
-
-const usage = `Usage: npm run train:stories -- [--out FILE]\nCounts reference word frequencies for story clustering (data/model/story-idf.json).`;
 import { parseJsonLinesStrict } from './json-lines.js';
 import { loadTopicCorpus } from './topic-corpus.js';
+
+const usage = `Usage: npm run train:stories -- [--out FILE]\nCounts reference word frequencies for story clustering (data/model/story-idf.json).`;
 
 /**
  * `npm run train:stories`: rebuilds data/model/story-idf.json, the reference document

@@ -6,9 +6,9 @@ import { loadTopicsConfig, TOPICS_FILE } from '../src/intel/classify/topics-conf
 import { ConfigError } from '../src/settings/config-error.js';
 import { repoRoot } from './repo-root.js';
 import { scriptArgs } from './script-args.js';
+import { loadTopicCorpus } from './topic-corpus.js';
 
 const usage = `Usage: npm run train -- [--config DIR] [--out FILE] [--write-thresholds]\nTrains the topic model on the train split of data/labeled/topics; --write-thresholds also writes the tuned thresholds into topics.yaml.`;
-import { loadTopicCorpus } from './topic-corpus.js';
 
 /**
  * `npm run train`: rebuilds data/model/topic-model.json from the TRAIN split of

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ParsedFeed, RawFeedItem } from './parsed-feed.js';
+import { plainTextAsHtml, type ParsedFeed, type RawFeedItem } from './parsed-feed.js';
 
 /**
  * JSON Feed 1.0/1.1 (https://www.jsonfeed.org/version/1.1/), read tolerantly: a field of the
@@ -35,10 +35,6 @@ export const jsonFeedSchema = z.object({
 
 export type JsonFeedItem = z.infer<typeof jsonFeedItemSchema>;
 
-function escapeText(text: string): string {
-  return text.replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;').replace(/</g, '&lt;');
-}
-
 function nonEmpty(value: string | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed !== undefined && trimmed.length > 0 ? trimmed : null;
@@ -46,12 +42,12 @@ function nonEmpty(value: string | undefined): string | null {
 
 function toRawItem(item: JsonFeedItem): RawFeedItem {
   // content_text is plain text; escaping `<` keeps htmlToText from reading "a<b" as a tag.
-  const contentHtml = item.content_html ?? (item.content_text === undefined ? undefined : escapeText(item.content_text));
+  const contentHtml = item.content_html ?? (item.content_text === undefined ? undefined : plainTextAsHtml(item.content_text));
   return {
     guid: item.id === undefined ? null : nonEmpty(String(item.id)),
     link: nonEmpty(item.url) ?? nonEmpty(item.external_url),
     title: item.title ?? null,
-    descriptionHtml: item.summary === undefined ? null : escapeText(item.summary),
+    descriptionHtml: item.summary === undefined ? null : plainTextAsHtml(item.summary),
     contentHtml: contentHtml ?? null,
     date: nonEmpty(item.date_published) ?? nonEmpty(item.date_modified),
     categories: (item.tags ?? []).filter((tag) => tag.trim().length > 0),

@@ -71,3 +71,12 @@ export function attributeOf(value: unknown, name: string): string | null {
   const attribute = (attributes as Record<string, unknown>)[name];
   return typeof attribute === 'string' ? attribute : null;
 }
+
+/**
+ * Plain text (JSON Feed's content_text, Media RSS's default description) as the HTML the
+ * normalizer reads: `<` and bare `&` escaped so "a<b" is not a tag, line breaks kept.
+ * A reference already written (`&amp;`) stays one.
+ */
+export function plainTextAsHtml(text: string): string {
+  return text.replace(/&(?![#a-zA-Z0-9]+;)/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
+}

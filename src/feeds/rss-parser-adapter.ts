@@ -1,5 +1,5 @@
 import Parser from 'rss-parser';
-import { attributeOf, textOf, trimmedText, type ParsedFeed, type RawFeedItem } from './parsed-feed.js';
+import { attributeOf, plainTextAsHtml, textOf, trimmedText, type ParsedFeed, type RawFeedItem } from './parsed-feed.js';
 import { RawItemMarkup } from './raw-item-markup.js';
 import type { XmlEnvelope } from './xml-envelope.js';
 
@@ -184,7 +184,7 @@ function mediaDescription(item: Fields): string | null {
   const text = trimmedText(node);
   if (text === null) return null;
   if (attributeOf(node, 'type') === 'html') return text;
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
+  return plainTextAsHtml(text);
 }
 
 function orMediaDescription(description: string | null, item: Fields): string | null {
